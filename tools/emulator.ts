@@ -1,0 +1,183 @@
+/**
+ * Starts and stops the local BigQuery emulator (bqemulator from PyPI, in
+ * the project's .venv) on a free loopback port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+);
+const BQEMULATOR_BIN = path.join(ROOT, '.venv', 'bin', 'bqemulator');
+const DUCKDB_HOME = path.join(ROOT, '.venv', 'duckdb-home');
+const START_TIMEOUT_MILLIS = 60_000;
+const STOP_GRACE_MILLIS = 5_000;
+
+/** A running emulator and the addresses clients use to reach it. */
+export interface Emulator {
+  /** Project id the emulator answers for. */
+  readonly projectId: string;
+  /** `http://127.0.0.1:PORT`, the client's `apiEndpoint`. */
+  readonly apiEndpoint: string;
+  /** `http://127.0.0.1:PORT/bigquery/v2`, the BIGQUERY_EMULATOR_HOST value. */
+  readonly emulatorHost: string;
+  /** Environment that points our client and the Dataform CLI at it. */
+  readonly env: Record<string, string>;
+  /** Where its own log lines go. */
+  readonly logFile: string;
+  /** Stops the process and removes its temporary data. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartEmulatorOptions {
+  projectId?: string;
+  /** Keep the emulator's log here instead of a temporary file. */
+  logFile?: string;
+}
+
+/**
+ * Starts bqemulator in ephemeral mode and resolves once its REST port is
+ * listening. The process is killed if the Node process exits first.
+ */
+export async function startEmulator(
+  options: StartEmulatorOptions = {},
+): Promise<Emulator> {
+  if (!fs.existsSync(BQEMULATOR_BIN)) {
+    throw new Error(
+      `the BigQuery emulator is not installed at ${BQEMULATOR_BIN}; ` +
+        'run `npm install` (it creates .venv)',
+    );
+  }
+  const projectId = options.projectId ?? 'local-project';
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bqemulator-'));
+  const logFile = options.logFile ?? path.join(workDir, 'emulator.log');
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
+
+  const child = spawn(
+    BQEMULATOR_BIN,
+    [
+      'start',
+      '--rest-host', '127.0.0.1',
+      '--rest-port', '0',
+      '--grpc-host', '127.0.0.1',
+      '--grpc-port', '0',
+      '--ephemeral',
+      '--project', projectId,
+      '--log-format', 'json',
+      '--log-level', 'info',
+    ],
+    {
+      cwd: workDir,
+      env: emulatorProcessEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  const killOnExit = () => killGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', killOnExit);
+    await terminate(child);
+    await new Promise((resolve) => log.end(resolve));
+    if (!options.logFile) fs.rmSync(workDir, { recursive: true, force: true });
+  };
+
+  try {
+    const port = await waitForRestPort(child);
+    const apiEndpoint = `http://127.0.0.1:${port}`;
+    const emulatorHost = `${apiEndpoint}/bigquery/v2`;
+    return {
+      projectId,
+      apiEndpoint,
+      emulatorHost,
+      logFile,
+      env: {
+        BIGQUERY_EMULATOR_HOST: emulatorHost,
+        BIGQUERY_PROJECT: projectId,
+        METADATA_SERVER_DETECTION: 'none',
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+// HOME points DuckDB at the extension folder prepared by scripts/setup.mjs.
+// Telemetry exporters stay off so nothing tries to leave the machine.
+function emulatorProcessEnv(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    LANG: 'C.UTF-8',
+    HOME: DUCKDB_HOME,
+    OTEL_SDK_DISABLED: 'true',
+    OTEL_TRACES_EXPORTER: 'none',
+    OTEL_METRICS_EXPORTER: 'none',
+    OTEL_LOGS_EXPORTER: 'none',
+    PYTHONUNBUFFERED: '1',
+  };
+}
+
+function waitForRestPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(
+      () => fail(`did not listen within ${START_TIMEOUT_MILLIS} ms`),
+      START_TIMEOUT_MILLIS,
+    );
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      const tail = buffered.split('\n').slice(-12).join('\n');
+      reject(new Error(`BigQuery emulator ${why}. Its last output:\n${tail}`));
+    };
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const line = buffered.split('\n').find((l) => l.includes('rest.listen'));
+      const port = line && /"port": ?(\d+)/.exec(line);
+      if (port?.[1]) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        resolve(Number(port[1]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) =>
+      fail(`exited during start-up (code ${code}, signal ${signal})`),
+    );
+    child.once('error', (error) => fail(`could not start: ${error.message}`));
+  });
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  killGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MILLIS);
+  await exited;
+  clearTimeout(timer);
+}
+
+// The emulator runs in its own process group so that any worker processes
+// it starts go with it.
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
