@@ -6,15 +6,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-);
-const BQEMULATOR_BIN = path.join(ROOT, '.venv', 'bin', 'bqemulator');
-const DUCKDB_HOME = path.join(ROOT, '.venv', 'duckdb-home');
+import { PROJECT_ROOT } from './paths.js';
+
+const BQEMULATOR_BIN = path.join(PROJECT_ROOT, '.venv', 'bin', 'bqemulator');
+const DUCKDB_HOME = path.join(PROJECT_ROOT, '.venv', 'duckdb-home');
 const START_TIMEOUT_MILLIS = 60_000;
 const STOP_GRACE_MILLIS = 5_000;
 
