@@ -1,0 +1,43 @@
+/**
+ * Rows spooled to a temporary newline-delimited JSON file, so a stream of
+ * any size passes through in bounded memory on its way to a load job.
+ */
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export class NdjsonBatch {
+  readonly file: string;
+  rowCount = 0;
+  private readonly dir: string;
+  private readonly out: fs.WriteStream;
+
+  constructor(label: string) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `hubspot-${label}-`));
+    this.file = path.join(this.dir, 'rows.ndjson');
+    this.out = fs.createWriteStream(this.file);
+  }
+
+  /** Appends one row, waiting when the file stream is backed up. */
+  async add(row: Record<string, unknown>): Promise<void> {
+    this.rowCount++;
+    if (!this.out.write(`${JSON.stringify(row)}\n`)) {
+      await once(this.out, 'drain');
+    }
+  }
+
+  /** Flushes and closes the file; call before loading it. */
+  async close(): Promise<void> {
+    if (this.out.closed) return;
+    await new Promise<void>((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  /** Deletes the file and its folder. */
+  async dispose(): Promise<void> {
+    await this.close().catch(() => undefined);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The Airbyte source commands: spec, check, discover and read. Each writes
+ * protocol messages through a sink; none throws for a HubSpot failure.
+ */
+import { CONFIG_SCHEMA } from '../config/spec.js';
+import type { HubSpotApi } from '../hubspot/hubspot-api.js';
+import type { Logger } from '../logging/logger.js';
+import {
+  errorTrace,
+  stateMessage,
+  type JsonObject,
+  type MessageSink,
+} from '../protocol/messages.js';
+import { ALL_STREAMS } from '../streams/all-streams.js';
+import type { StreamContext } from '../streams/stream.js';
+import type { ConfiguredStream } from './catalog.js';
+
+const DOCUMENTATION_URL =
+  'https://developers.hubspot.com/docs/api/crm/understanding-the-crm';
+
+export function spec(sink: MessageSink): void {
+  sink({
+    type: 'SPEC',
+    spec: {
+      documentationUrl: DOCUMENTATION_URL,
+      connectionSpecification: CONFIG_SCHEMA,
+      supportsIncremental: true,
+      supported_destination_sync_modes: ['append', 'append_dedup'],
+    },
+  });
+}
+
+/** Reports whether the token can read the portal; never throws. */
+export async function check(api: HubSpotApi, sink: MessageSink): Promise<void> {
+  try {
+    await api.get('/account-info/v3/details');
+    await api.get('/crm/v3/objects/deals', { limit: 1 });
+    sink({
+      type: 'CONNECTION_STATUS',
+      connectionStatus: { status: 'SUCCEEDED' },
+    });
+  } catch (error) {
+    sink({
+      type: 'CONNECTION_STATUS',
+      connectionStatus: { status: 'FAILED', message: (error as Error).message },
+    });
+  }
+}
+
+export async function discover(
+  context: StreamContext,
+  sink: MessageSink,
+): Promise<void> {
+  const streams: JsonObject[] = [];
+  for (const stream of ALL_STREAMS) {
+    streams.push({
+      name: stream.name,
+      json_schema: await stream.jsonSchema(context),
+      supported_sync_modes: ['full_refresh', 'incremental'],
+      source_defined_cursor: true,
+      default_cursor_field: ['updatedAt'],
+      source_defined_primary_key: [['id']],
+    });
+  }
+  sink({ type: 'CATALOG', catalog: { streams } });
+}
+
+/**
+ * Emits the records of each configured stream, then its state. A failing
+ * stream is reported and skipped; returns false when any stream failed.
+ */
+export async function read(
+  context: StreamContext,
+  configured: ConfiguredStream[],
+  states: Map<string, JsonObject>,
+  sink: MessageSink,
+): Promise<boolean> {
+  let allOk = true;
+  for (const { stream, syncMode } of configured) {
+    const previous = syncMode === 'incremental'
+      ? states.get(stream.name)
+      : undefined;
+    context.logger.info('stream started', {
+      stream: stream.name, syncMode, state: previous ?? null });
+    let count = 0;
+    try {
+      const reader = stream.read(context, previous);
+      let next = await reader.next();
+      while (!next.done) {
+        sink({
+          type: 'RECORD',
+          record: {
+            stream: stream.name,
+            data: next.value as unknown as JsonObject,
+            emitted_at: Date.now(),
+          },
+        });
+        count++;
+        next = await reader.next();
+      }
+      sink(stateMessage(stream.name, next.value));
+      context.logger.info('stream finished', {
+        stream: stream.name, records: count, state: next.value });
+    } catch (error) {
+      allOk = false;
+      context.logger.error('stream failed', {
+        stream: stream.name, records: count, error: (error as Error).message });
+      sink(errorTrace(error as Error, stream.name));
+    }
+  }
+  return allOk;
+}
+

@@ -1,0 +1,81 @@
+/**
+ * Reads the configured catalog and the state file that `read` is given,
+ * and rejects them up front when they name unknown streams.
+ */
+import fs from 'node:fs';
+
+import { ConfigError } from '../errors.js';
+import type { JsonObject } from '../protocol/messages.js';
+import { ALL_STREAMS, findStream } from '../streams/all-streams.js';
+import type { Stream } from '../streams/stream.js';
+
+export interface ConfiguredStream {
+  stream: Stream;
+  syncMode: 'full_refresh' | 'incremental';
+}
+
+/** The streams a configured catalog selects; all of them without one. */
+export function loadCatalog(file: string | undefined): ConfiguredStream[] {
+  if (!file) {
+    return ALL_STREAMS.map((stream) => ({ stream, syncMode: 'incremental' }));
+  }
+  const catalog = readJson(file, 'catalog') as {
+    streams?: Array<{ stream?: { name?: string }; sync_mode?: string }>;
+  };
+  if (!Array.isArray(catalog.streams)) {
+    throw new ConfigError(`catalog ${file} has no "streams" array; ` +
+      'write it from the output of `source-hubspot discover`');
+  }
+  return catalog.streams.map((entry, index) => {
+    const name = entry.stream?.name;
+    const stream = name ? findStream(name) : undefined;
+    if (!stream) {
+      throw new ConfigError(`catalog ${file}: streams[${index}] names ` +
+        `unknown stream ${JSON.stringify(name)}; known streams: ` +
+        ALL_STREAMS.map((s) => s.name).join(', '));
+    }
+    const syncMode = entry.sync_mode ?? 'incremental';
+    if (syncMode !== 'incremental' && syncMode !== 'full_refresh') {
+      throw new ConfigError(`catalog ${file}: stream ${name} has sync_mode ` +
+        `"${syncMode}"; use "incremental" or "full_refresh"`);
+    }
+    return { stream, syncMode };
+  });
+}
+
+/**
+ * Stream states from a state file: an array of Airbyte STREAM state
+ * messages (as `read` emits them), or an object keyed by stream name.
+ */
+export function loadStates(file: string | undefined): Map<string, JsonObject> {
+  const states = new Map<string, JsonObject>();
+  if (!file) return states;
+  const parsed = readJson(file, 'state');
+  const entries = Array.isArray(parsed)
+    ? parsed.map((message: JsonObject) => {
+        const inner = (message.state ?? message) as {
+          stream?: { stream_descriptor?: { name?: string };
+            stream_state?: JsonObject };
+        };
+        return [inner.stream?.stream_descriptor?.name,
+          inner.stream?.stream_state] as const;
+      })
+    : Object.entries(parsed as Record<string, JsonObject>);
+  for (const [name, state] of entries) {
+    if (!name || typeof state !== 'object' || state === null) {
+      throw new ConfigError(`state file ${file} holds an entry without a ` +
+        'stream name or state object; pass the STATE messages `read` wrote');
+    }
+    states.set(name, state);
+  }
+  return states;
+}
+
+function readJson(file: string, what: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`cannot read ${what} file ${file}: ` +
+      `${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The connector's errors. Each names what failed, with which value, and
+ * what to do next; none carries a secret. The original error is `cause`.
+ */
+
+/** Base class: every error the connector raises on purpose. */
+export class ConnectorError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The config file or environment is wrong; nothing was called yet. */
+export class ConfigError extends ConnectorError {}
+
+/** HubSpot answered with an error status that retrying did not fix. */
+export class HubSpotHttpError extends ConnectorError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly hubspotMessage: string,
+    readonly correlationId?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `HubSpot ${method} ${path} failed with ${status}: ${hubspotMessage}` +
+        `${correlationId ? ` (correlationId ${correlationId})` : ''}. ` +
+        nextStepFor(status),
+      options,
+    );
+  }
+}
+
+/** HubSpot kept answering 429 until the retry budget ran out. */
+export class RateLimitExhaustedError extends HubSpotHttpError {}
+
+/** A BigQuery job or API call failed. */
+export class BigQueryJobError extends ConnectorError {
+  constructor(
+    readonly operation: string,
+    readonly jobId: string | undefined,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `BigQuery ${operation}${jobId ? ` (job ${jobId})` : ''} failed: ` +
+        `${detail}. Nothing from this batch was committed to the sync ` +
+        'state, so the next sync reads it again.',
+      options,
+    );
+  }
+}
+
+function nextStepFor(status: number): string {
+  if (status === 401 || status === 530) {
+    return 'Check HUBSPOT_ACCESS_TOKEN: it must be a valid private app ' +
+      'token for this portal.';
+  }
+  if (status === 403) {
+    return 'Grant the private app the scopes the connector needs: ' +
+      'crm.objects.companies.read, crm.objects.deals.read, crm.schemas.*.read ' +
+      '(see README).';
+  }
+  if (status === 429) {
+    return 'The portal\'s API budget is spent; run the sync again later or ' +
+      'lower `requests_per_ten_seconds` in the config.';
+  }
+  if (status >= 500) {
+    return 'HubSpot had a server error; run the sync again later.';
+  }
+  return 'This is likely a connector bug; please report it with this message.';
+}

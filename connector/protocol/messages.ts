@@ -1,0 +1,72 @@
+/**
+ * Airbyte protocol (v0) messages the connector writes, one JSON object per
+ * line on stdout. Shapes follow shared/reference/airbyte-protocol.
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
+
+export type AirbyteMessage =
+  | { type: 'LOG'; log: { level: LogLevel; message: string } }
+  | { type: 'SPEC'; spec: JsonObject }
+  | {
+      type: 'CONNECTION_STATUS';
+      connectionStatus: { status: 'SUCCEEDED' | 'FAILED'; message?: string };
+    }
+  | { type: 'CATALOG'; catalog: { streams: JsonObject[] } }
+  | {
+      type: 'RECORD';
+      record: { stream: string; data: JsonObject; emitted_at: number };
+    }
+  | { type: 'STATE'; state: StreamStateMessage }
+  | { type: 'TRACE'; trace: JsonObject };
+
+export interface StreamStateMessage {
+  type: 'STREAM';
+  stream: {
+    stream_descriptor: { name: string };
+    stream_state: JsonObject;
+  };
+}
+
+/** Where messages go; stdout in production, an array in tests. */
+export type MessageSink = (message: AirbyteMessage) => void;
+
+/** Writes each message as one line of JSON to `out`. */
+export function lineSink(out: NodeJS.WritableStream = process.stdout) {
+  return (message: AirbyteMessage) => {
+    out.write(`${JSON.stringify(message)}\n`);
+  };
+}
+
+export function stateMessage(name: string, state: JsonObject): AirbyteMessage {
+  return {
+    type: 'STATE',
+    state: {
+      type: 'STREAM',
+      stream: { stream_descriptor: { name }, stream_state: state },
+    },
+  };
+}
+
+/** An error TRACE message, so orchestrators can show why a stream failed. */
+export function errorTrace(
+  error: Error,
+  stream?: string,
+  emittedAtMillis = Date.now(),
+): AirbyteMessage {
+  return {
+    type: 'TRACE',
+    trace: {
+      type: 'ERROR',
+      emitted_at: emittedAtMillis,
+      error: {
+        message: error.message,
+        internal_message: error.name,
+        failure_type: error.name === 'ConfigError' ? 'config_error' : 'system_error',
+        ...(stream ? { stream_descriptor: { name: stream } } : {}),
+      },
+    },
+  };
+}

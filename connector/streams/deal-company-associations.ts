@@ -1,0 +1,111 @@
+/**
+ * Deal → company associations with their labels (v4), one record per deal
+ * holding all of its companies; typeId 5 marks the primary company.
+ *
+ * TODO: HubSpot does not always change a deal's modified time when only
+ * its associations change, so this incremental stream can miss such a
+ * change until the deal itself changes; `sync --full-refresh` re-reads all.
+ * It can go once HubSpot's association change events are read instead.
+ */
+import type { JsonObject } from '../protocol/messages.js';
+import { readCrmObjects, type CrmObjectState } from './crm-objects.js';
+import { recordSchema } from './record-schema.js';
+import type { Stream, StreamContext, StreamRecord } from './stream.js';
+
+const BATCH_READ_PATH = '/crm/v4/associations/deals/companies/batch/read';
+
+interface AssociationTarget {
+  toObjectId: number | string;
+  associationTypes: Array<{
+    category: string;
+    typeId: number;
+    label: string | null;
+  }>;
+}
+
+interface BatchReadResponse {
+  results?: Array<{
+    from: { id: string };
+    to: AssociationTarget[];
+    paging?: { next?: { after?: string } };
+  }>;
+}
+
+export const dealCompanyAssociationsStream: Stream = {
+  name: 'deal_company_associations',
+  async jsonSchema() {
+    return recordSchema({ type: 'null' }, {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['toObjectId', 'associationTypes'],
+        properties: {
+          toObjectId: { type: ['integer', 'string'] },
+          associationTypes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                category: { type: 'string' },
+                typeId: { type: 'integer' },
+                label: { type: ['string', 'null'] },
+              },
+            },
+          },
+        },
+      },
+    });
+  },
+  async *read(context, state) {
+    const deals = readCrmObjects(context, 'deals', ['hs_lastmodifieddate'],
+      state as CrmObjectState | undefined);
+    let batch: string[] = [];
+    for (;;) {
+      const next = await deals.next();
+      if (next.done) {
+        if (batch.length) yield* readBatch(context, batch);
+        return next.value;
+      }
+      if (next.value.archived) continue;
+      batch.push(next.value.id);
+      if (batch.length >= context.config.association_batch_size) {
+        yield* readBatch(context, batch);
+        batch = [];
+      }
+    }
+  },
+};
+
+async function* readBatch(
+  context: StreamContext,
+  dealIds: string[],
+): AsyncGenerator<StreamRecord> {
+  const extractedAt = new Date().toISOString();
+  const companies = new Map<string, AssociationTarget[]>(
+    dealIds.map((id) => [id, []]),
+  );
+  let inputs: Array<{ id: string; after?: string }> =
+    dealIds.map((id) => ({ id }));
+  while (inputs.length) {
+    const response = await context.api.post<BatchReadResponse>(
+      BATCH_READ_PATH, { inputs });
+    inputs = [];
+    for (const result of response.results ?? []) {
+      const id = String(result.from.id);
+      companies.get(id)?.push(...result.to);
+      const after = result.paging?.next?.after;
+      if (after) inputs.push({ id, after });
+    }
+  }
+  // Deals missing from the results have no company; HubSpot lists them
+  // under `errors` of a 207 answer.
+  for (const [id, to] of companies) {
+    yield {
+      id,
+      updatedAt: extractedAt,
+      archived: false,
+      properties: null,
+      associations: to as unknown as JsonObject[],
+    };
+  }
+}
