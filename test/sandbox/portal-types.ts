@@ -63,6 +63,16 @@ export interface PropertyDefinition {
   groupName: string;
   description: string;
   calculated: boolean;
+  /** Choices of an enumeration or bool property; HubSpot sends [] otherwise. */
+  options?: PropertyOption[];
+}
+
+/** One choice of an enumeration property (HubSpot's `Option`). */
+export interface PropertyOption {
+  label: string;
+  value: string;
+  displayOrder: number;
+  hidden: boolean;
 }
 
 export interface AccountDetails {
