@@ -40,9 +40,9 @@ const ARCHIVED_SHARE = 0.03;
 const WON_WITHOUT_CLOSE_DATE_SHARE = 0.01;
 
 /**
- * Plans `count` deals. `boundaryCount` won deals in the company currency
- * with one primary company get a boundary instant each (fewer if too few
- * deals qualify).
+ * Plans `count` deals. Up to `boundaryCount` won deals in the company
+ * currency with one primary company get a boundary instant each, most
+ * recent boundaries first; never more than a third of the won deals.
  */
 export function planDeals(random: Random, count: number,
   companyCount: number, boundaryCount: number): DealPlan[] {
@@ -61,8 +61,10 @@ export function planDeals(random: Random, count: number,
   const won = random.shuffle(plans.filter((p) => p.outcome === 'won'));
   const wonQuota = atLeastOne(won.length * WON_WITHOUT_CLOSE_DATE_SHARE);
   won.slice(0, wonQuota).forEach((p) => { p.wonWithoutCloseDate = true; });
+  // At most a third of won deals, so small portals stay realistic.
+  const boundaryQuota = Math.min(boundaryCount, Math.ceil(won.length / 3));
   won.filter((p) => !p.wonWithoutCloseDate && p.money === 'home'
-    && p.link === 'single').slice(0, boundaryCount)
+    && p.link === 'single').slice(0, boundaryQuota)
     .forEach((p, index) => { p.boundaryIndex = index; });
   markArchived(random, plans, won);
   return plans;
