@@ -5,8 +5,9 @@
  * an ISO-8601 string), number numerically, everything else as
  * case-insensitive text. Null and "" count as no value: they match only
  * NOT_HAS_PROPERTY, NEQ and NOT_IN, and sort last in either direction.
- * A stored value that does not parse as its type (amount "N/A") behaves
- * like no value.
+ * A stored value that does not parse as its type (amount "N/A") counts
+ * as present for HAS_PROPERTY but matches no comparison except NEQ and
+ * NOT_IN, and sorts with the missing values.
  */
 import { validationError } from './hubspot-errors.js';
 import type { CrmRecord, PropertyDefinition } from './portal-types.js';
@@ -64,14 +65,16 @@ function compileFilter(filter: SearchFilter,
   const values = (filter.values ?? []).map(operand);
 
   return (record) => {
+    const raw = record.properties[filter.propertyName];
+    const present = raw !== null && raw !== undefined && raw !== '';
     const stored = valueOf(record, filter.propertyName, convert);
     const has = stored !== undefined;
     const eq = (other: Comparable | undefined): boolean =>
       has && other !== undefined && compare(stored, other) === 0;
     const cmp = (): number => compare(stored as Comparable, value as Comparable);
     switch (filter.operator) {
-      case 'HAS_PROPERTY': return has;
-      case 'NOT_HAS_PROPERTY': return !has;
+      case 'HAS_PROPERTY': return present;
+      case 'NOT_HAS_PROPERTY': return !present;
       case 'EQ': return eq(value);
       case 'NEQ': return !eq(value);
       case 'LT': return has && cmp() < 0;
