@@ -172,6 +172,9 @@ function buildTypeScript() {
   say('compiling TypeScript into dist/');
   fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
   run(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.json')]);
+  // The package's bin; npm marks it executable only for installed
+  // dependencies, not for the project's own build.
+  fs.chmodSync(path.join(ROOT, 'dist', 'connector', 'cli.js'), 0o755);
 }
 
 function run(command, args) {
