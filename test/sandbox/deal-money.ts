@@ -3,14 +3,14 @@
  * `deal_currency_code`; `amount_in_home_currency` is in the company
  * currency at the deal's own exchange rate, or null when HubSpot has none.
  *
- * | kind            | deal_currency_code | amount      | amount_in_home_currency |
- * |-----------------|--------------------|-------------|-------------------------|
- * | home            | company currency   | "1234.5"    | same string as amount   |
- * | foreign         | an additional one  | "1000"      | amount × rate, 2 dp     |
- * | foreign-no-home | an additional one  | "1000"      | null                    |
- * | empty           | company currency   | ""          | null                    |
- * | null            | company currency   | null        | null                    |
- * | not-a-number    | company currency   | "N/A"       | null                    |
+ * | kind            | deal_currency_code | amount   | amount_in_home_currency |
+ * |-----------------|--------------------|----------|-------------------------|
+ * | home            | company currency   | "1234.5" | the same string         |
+ * | foreign         | an additional one  | "1000"   | amount × rate, 2 dp     |
+ * | foreign-no-home | an additional one  | "1000"   | null                    |
+ * | empty           | company currency   | ""       | null                    |
+ * | null            | company currency   | null     | null                    |
+ * | not-a-number    | company currency   | "N/A"    | null                    |
  */
 import { dealExchangeRate } from './generate-account.js';
 import type { AccountDetails } from './portal-types.js';

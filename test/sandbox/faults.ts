@@ -49,6 +49,16 @@ export class FaultController {
       ...(pathPrefix === undefined ? {} : { pathPrefix }) });
   }
 
+  /** Delays every answer by `millis` from now on; 0 turns it off. */
+  setLatency(millis: number): void {
+    this.latencyMillis = millis;
+  }
+
+  /** Answers bad tokens with 530 (on) or HubSpot's 401 (off). */
+  setMalformedToken(on: boolean): void {
+    this.malformedToken = on;
+  }
+
   /** Turns every fault off. */
   clear(): void {
     this.set({});

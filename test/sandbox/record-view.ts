@@ -37,8 +37,9 @@ export function toPublicObject(portal: Portal, type: ObjectType,
     ...ALWAYS_RETURNED]);
   const properties: Record<string, string | null> = {};
   for (const name of names) {
-    if (name in record.properties) properties[name] = record.properties[name] ?? null;
-    else if (known.has(name)) properties[name] = null;
+    if (name in record.properties || known.has(name)) {
+      properties[name] = record.properties[name] ?? null;
+    }
   }
 
   const view: PublicObject = { id: record.id, properties,

@@ -2,7 +2,9 @@
 import { batchReadRoute } from './routes-associations.js';
 import { listRoute } from './routes-objects-list.js';
 import { searchRoute } from './routes-search.js';
-import { accountRoute, pipelinesRoute, propertiesRoute } from './routes-settings.js';
+import {
+  accountRoute, pipelinesRoute, propertiesRoute,
+} from './routes-settings.js';
 import type { Route } from './route-types.js';
 
 const ROUTES: readonly Route[] = [listRoute, searchRoute, batchReadRoute,

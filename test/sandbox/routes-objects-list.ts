@@ -43,7 +43,9 @@ function listObjects(context: RouteContext): RouteResult {
     addAssociations(toPublicObject(portal, type, record, requested)));
 
   const last = page.at(-1);
-  if (candidates.length <= limit || !last) return { status: 200, body: { results } };
+  if (candidates.length <= limit || !last) {
+    return { status: 200, body: { results } };
+  }
   const next = encodeCursor(last.id);
   const link = new URL(url.pathname, context.baseUrl);
   url.searchParams.forEach((value, key) => {

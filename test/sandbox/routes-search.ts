@@ -9,7 +9,8 @@ import { definitionsOf, recordsOf, resolveObjectType } from './object-types.js';
 import { toPublicObject } from './record-view.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 import { compileFilters, compileSort } from './search-match.js';
-import { MAX_SEARCH_RESULTS, parseSearchBody } from './search-request.js';
+import { MAX_SEARCH_RESULTS } from './search-paging.js';
+import { parseSearchBody } from './search-request.js';
 
 /** The search route. */
 export const searchRoute: Route = {

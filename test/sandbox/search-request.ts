@@ -9,13 +9,12 @@
  */
 import { validationError } from './hubspot-errors.js';
 import type { PropertyDefinition } from './portal-types.js';
+import { parseAfter, parseLimit } from './search-paging.js';
 
+/** HubSpot's search filter limits, as chosen above. */
 export const MAX_FILTER_GROUPS = 5;
 export const MAX_FILTERS_PER_GROUP = 6;
 export const MAX_FILTERS_TOTAL = 18;
-export const MAX_SEARCH_PAGE_SIZE = 200;
-/** HubSpot returns at most this many results per query. */
-export const MAX_SEARCH_RESULTS = 10_000;
 
 /** Operators the sandbox evaluates. */
 export const OPERATORS = ['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN',
@@ -62,7 +61,9 @@ export function parseSearchBody(body: unknown,
   };
   const sort = parseSorts(body.sorts, known);
   if (sort) query.sort = sort;
-  if (Array.isArray(body.properties)) query.properties = body.properties.map(String);
+  if (Array.isArray(body.properties)) {
+    query.properties = body.properties.map(String);
+  }
   return query;
 }
 
@@ -145,36 +146,11 @@ function parseSorts(raw: unknown,
   return { propertyName, descending: direction === 'DESCENDING' };
 }
 
-function parseLimit(raw: unknown): number {
-  if (raw === undefined) return 10;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SEARCH_PAGE_SIZE) {
-    throw validationError(`Invalid limit ${JSON.stringify(raw)}: search ` +
-      `pages hold 0 to ${MAX_SEARCH_PAGE_SIZE} results.`);
-  }
-  return limit;
-}
-
-function parseAfter(raw: unknown): number {
-  if (raw === undefined || raw === null || raw === '') return 0;
-  const text = String(raw);
-  if (!/^\d+$/.test(text)) {
-    throw validationError(`Invalid after ${JSON.stringify(raw)}: pass back ` +
-      'paging.next.after from the previous page.');
-  }
-  const offset = Number(text);
-  if (offset >= MAX_SEARCH_RESULTS) {
-    throw validationError(`Search cannot page past ${MAX_SEARCH_RESULTS} ` +
-      `results (after=${offset}). Narrow the filters, e.g. split the ` +
-      'time window or page by hs_object_id, to stay below the cap.');
-  }
-  return offset;
-}
-
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {
-  return Array.isArray(value) ? `${value.length} items` : JSON.stringify(value) ?? 'nothing';
+  if (Array.isArray(value)) return `${value.length} items`;
+  return JSON.stringify(value) ?? 'nothing';
 }
