@@ -49,7 +49,12 @@ export function monthBoundaryInstants(timeZone: string, now: Date): number[] {
   return instants;
 }
 
-/** Draws the times of one planned deal. */
+/**
+ * Draws the times of one planned deal. A modification that would fall in
+ * the last hour before `now` is pinned to exactly now − 1 h, so a few
+ * percent of deals share one modified millisecond, as after a HubSpot
+ * bulk update; incremental reads must handle such ties.
+ */
 export function drawDealTimes(random: Random, plan: DealPlan, now: Date,
   boundaries: readonly number[]): DealTimes {
   const nowMillis = now.getTime();

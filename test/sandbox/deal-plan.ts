@@ -13,6 +13,7 @@ export type MoneyKind = 'home' | 'foreign' | 'foreign-no-home' | 'empty'
 export type LinkKind = 'single' | 'multi-primary' | 'multi-no-primary'
   | 'none';
 
+/** Where the deal's stage puts it. */
 export type Outcome = 'open' | 'won' | 'lost';
 
 /** Everything decided about one deal before dates and values. */

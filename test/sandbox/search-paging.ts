@@ -4,6 +4,7 @@
  */
 import { validationError } from './hubspot-errors.js';
 
+/** Largest search page HubSpot serves. */
 export const MAX_SEARCH_PAGE_SIZE = 200;
 /** HubSpot returns at most this many results per query. */
 export const MAX_SEARCH_RESULTS = 10_000;

@@ -19,6 +19,7 @@ export const MAX_FILTERS_TOTAL = 18;
 /** Operators the sandbox evaluates. */
 export const OPERATORS = ['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN',
   'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY'] as const;
+/** One of OPERATORS. */
 export type Operator = (typeof OPERATORS)[number];
 
 /** One filter, with values as strings. */
