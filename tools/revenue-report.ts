@@ -9,6 +9,8 @@ const TOP_CUSTOMERS = 5;
 const NAME_WIDTH = 14;
 const MART = 'hubspot_revenue.customer_monthly_revenue';
 const REJECTED = 'hubspot_revenue.revenue_rejected_deals';
+/** The mart's customer id for deals with no company (includes/revenue.js). */
+const UNASSIGNED_ID = 'unassigned';
 
 interface MonthRow {
   revenue_month: { value: string } | string;
@@ -20,14 +22,15 @@ export async function printReport(
   bigquery: BigQuery,
   out: NodeJS.WritableStream,
 ): Promise<void> {
-  const [top] = await bigquery.query(`
+  const [top] = await bigquery.query({ query: `
     select customer_id, any_value(customer_name) as customer_name,
       sum(revenue) as revenue, sum(deals_won) as deals_won,
       any_value(currency) as currency
     from ${MART}
+    where customer_id != @unassigned
     group by customer_id
     order by revenue desc, customer_id
-    limit ${TOP_CUSTOMERS}`);
+    limit ${TOP_CUSTOMERS}`, params: { unassigned: UNASSIGNED_ID } });
   const topIds = (top as Array<{ customer_id: string }>).map((r) => r.customer_id);
   const [months] = await bigquery.query({
     query: `
@@ -44,6 +47,11 @@ export async function printReport(
   });
   const [[rejected]] = await bigquery.query(
     `select count(*) as deals from ${REJECTED}`);
+  const [[unassigned]] = await bigquery.query({
+    query: `select coalesce(sum(revenue), 0) as revenue from ${MART}
+      where customer_id = @unassigned`,
+    params: { unassigned: UNASSIGNED_ID },
+  });
 
   const currency = (top[0] as { currency?: string } | undefined)?.currency ?? '';
   const names = (top as Array<{ customer_name: string | null }>).map(
@@ -72,7 +80,10 @@ export async function printReport(
     .reduce((sum, cells) => sum + (cells.get('*total*') ?? 0), 0);
   line(['total', ...(top as Array<{ revenue: number }>).map(
     (r) => money(Number(r.revenue))), money(total)]);
-  out.write(`\n${(rejected as { deals: number }).deals} closed-won deals ` +
+  out.write(`\nDeals with no company: ${money(Number(
+    (unassigned as { revenue: number }).revenue))} ${currency} in the ` +
+    `'${UNASSIGNED_ID}' customer row.\n`);
+  out.write(`${(rejected as { deals: number }).deals} closed-won deals ` +
     `were left out; see ${REJECTED} for why.\n`);
 }
 
