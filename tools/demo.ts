@@ -20,6 +20,12 @@ const say = (message: string) => process.stderr.write(`demo: ${message}\n`);
 
 let stack: LocalStack | undefined;
 const startedAt = Date.now();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: stopping the sandbox and the emulator`);
+    void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
 try {
   say(`starting the HubSpot sandbox (seed ${SEED}) and the BigQuery emulator`);
   stack = await startLocalStack({ seed: SEED });

@@ -70,13 +70,13 @@ export async function startEmulator(
     {
       cwd: workDir,
       env: emulatorProcessEnv(),
+      // Same process group as ours: Ctrl-C in a terminal reaches it too.
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
     },
   );
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
-  const killOnExit = () => killGroup(child, 'SIGKILL');
+  const killOnExit = () => kill(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
   let stopped = false;
@@ -161,18 +161,15 @@ function waitForRestPort(child: ChildProcess): Promise<number> {
 async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  killGroup(child, 'SIGTERM');
-  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MILLIS);
+  kill(child, 'SIGTERM');
+  const timer = setTimeout(() => kill(child, 'SIGKILL'), STOP_GRACE_MILLIS);
   await exited;
   clearTimeout(timer);
 }
 
-// The emulator runs in its own process group so that any worker processes
-// it starts go with it.
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
+function kill(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
-    process.kill(-child.pid, signal);
+    child.kill(signal);
   } catch {
     // Already gone.
   }
