@@ -25,7 +25,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('project-id', {
       type: 'string',
       describe: 'Google Cloud project of the datasets. Default: ' +
-        `GOOGLE_CLOUD_PROJECT, or ${DEFAULT_LOCAL_PROJECT} with the emulator.`,
+        'BIGQUERY_PROJECT, else GOOGLE_CLOUD_PROJECT, else ' +
+        `${DEFAULT_LOCAL_PROJECT} with the emulator.`,
     })
     .option('location', {
       type: 'string',
@@ -34,8 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     })
     .option('raw-dataset', {
       type: 'string',
-      describe: 'Dataset the connector writes the raw tables to. ' +
-        `Default: ${DEFAULT_RAW_DATASET}.`,
+      describe: 'Dataset the connector writes the raw tables to. Default: ' +
+        `BIGQUERY_RAW_DATASET, else ${DEFAULT_RAW_DATASET}.`,
     })
     .option('vars', {
       type: 'string',
@@ -65,17 +66,18 @@ export async function main(argv: string[]): Promise<number> {
   const local = Boolean(process.env.BIGQUERY_EMULATOR_HOST);
   try {
     const projectId = args['project-id'] ??
+      process.env.BIGQUERY_PROJECT ??
       process.env.GOOGLE_CLOUD_PROJECT ??
-      (local ? process.env.BIGQUERY_PROJECT ?? DEFAULT_LOCAL_PROJECT : '');
+      (local ? DEFAULT_LOCAL_PROJECT : '');
     if (!projectId) {
       throw new TransformConfigError(
-        'no project id: pass --project-id or set GOOGLE_CLOUD_PROJECT',
+        'no project id: pass --project-id or set BIGQUERY_PROJECT',
       );
     }
     await runTransform({
       projectId,
       location: args.location,
-      rawDataset: args['raw-dataset'],
+      rawDataset: args['raw-dataset'] ?? process.env.BIGQUERY_RAW_DATASET,
       vars: parseVars(args.vars ?? []),
       fullRefresh: args['full-refresh'],
       timeoutMillis: args['timeout-minutes'] * 60_000,
