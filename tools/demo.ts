@@ -20,9 +20,11 @@ const say = (message: string) => process.stderr.write(`demo: ${message}\n`);
 
 let stack: LocalStack | undefined;
 const startedAt = Date.now();
+const steps = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    say(`${signal}: stopping the sandbox and the emulator`);
+    say(`${signal}: stopping the running step, the sandbox and the emulator`);
+    steps.abort();
     void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
   });
 }
@@ -36,10 +38,12 @@ try {
   say(`emulator at ${emulator.emulatorHost}`);
 
   say('step 1/3: source-hubspot sync');
-  await runStep(ENTRY_POINTS.connector, ['sync'], env, { echo: true });
+  await runStep(ENTRY_POINTS.connector, ['sync'], env,
+    { echo: true, signal: steps.signal });
 
   say('step 2/3: Dataform transform');
-  await runStep(ENTRY_POINTS.transform, [], env, { echo: true });
+  await runStep(ENTRY_POINTS.transform, [], env,
+    { echo: true, signal: steps.signal });
 
   say('step 3/3: report');
   Object.assign(process.env, env);

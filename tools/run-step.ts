@@ -33,7 +33,7 @@ export function runStep(
   entry: string,
   args: string[],
   env: Record<string, string>,
-  options: { echo?: boolean; cwd?: string } = {},
+  options: { echo?: boolean; cwd?: string; signal?: AbortSignal } = {},
 ): Promise<StepResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args], {
@@ -45,6 +45,9 @@ export function runStep(
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.signal
+        ? { signal: options.signal, killSignal: 'SIGTERM' as const }
+        : {}),
     });
     let stdout = '';
     let stderr = '';
