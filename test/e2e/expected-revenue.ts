@@ -45,7 +45,8 @@ export function expectedRevenue(portal: Portal): ExpectedRevenue {
     if (deal.archived || deal.properties.hs_is_closed_won !== 'true') continue;
     const amount = homeAmount(deal, companyCurrency);
     const closedAt = deal.properties.closedate;
-    if (amount === undefined || !closedAt) {
+    // Negative amounts are refunds or typos; the models reject them too.
+    if (amount === undefined || amount < 0n || !closedAt) {
       rejectedDealIds.add(deal.id);
       continue;
     }
