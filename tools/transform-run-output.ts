@@ -61,6 +61,14 @@ export function parseRunOutput(text: string): ActionOutcome[] {
 }
 
 /**
+ * The outcome a single line announces, when it is an action's header
+ * line; for a failure, its error lines come later (see parseRunOutput).
+ */
+export function parseRunLine(line: string): ActionOutcome | undefined {
+  return matchHeader(stripAnsi(line));
+}
+
+/**
  * One sentence naming every failed action and its error, and how many
  * actions were skipped because of them; '' when nothing failed.
  */

@@ -12,10 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { PROJECT_ROOT } from './paths.js';
+import { compileForRun, lastLines } from './transform-compile.js';
 import { runDataformCli } from './transform-dataform-cli.js';
 import { checkVars, cliEnvironment } from './transform-env.js';
 import { TransformConfigError, TransformRunError } from './transform-errors.js';
 import {
+  parseRunLine,
   parseRunOutput,
   summarizeFailures,
   type ActionOutcome,
@@ -25,7 +27,6 @@ import {
 export const DEFAULT_RAW_DATASET = 'hubspot_raw';
 /** A whole run may take this long before the CLI is stopped. */
 export const DEFAULT_TIMEOUT_MILLIS = 30 * 60_000;
-const COMPILE_TIMEOUT_MILLIS = 2 * 60_000;
 
 export { TransformConfigError, TransformRunError };
 export type { ActionOutcome };
@@ -130,8 +131,7 @@ export async function runTransform(
       fullRefresh: Boolean(options.fullRefresh),
     });
 
-    const actionCount = await compileProject(common, setup.env, projectDir);
-    logger.info('compiled', actionCount);
+    logger.info('compiled', await compileForRun(common, setup.env, projectDir));
 
     const runArgs = ['run', ...common, '--credentials', setup.credentialsFile];
     if (options.fullRefresh) runArgs.push('--full-refresh');
@@ -141,13 +141,15 @@ export async function runTransform(
       timeoutMillis: options.timeoutMillis ?? DEFAULT_TIMEOUT_MILLIS,
       onLine: (line) => {
         if (line.trim()) logger.debug(`dataform: ${line}`);
+        const finished = parseRunLine(line);
+        if (finished) logActionOutcome(logger, finished);
       },
     });
+    // Read again in full: failures' error lines follow their header.
     const actions = [
       ...parseRunOutput(run.stdout),
       ...parseRunOutput(run.stderr),
     ];
-    for (const action of actions) logActionOutcome(logger, action);
 
     const failures = actions.filter((a) => a.status === 'failed');
     if (run.exitCode !== 0 || failures.length > 0) {
@@ -175,57 +177,13 @@ const SILENT_LOGGER: TransformLogger = {
   debug: () => undefined,
 };
 
-// `dataform compile --json` first: compile errors come back per file,
-// before the warehouse is touched, and the graph tells us what will run.
-async function compileProject(
-  common: string[],
-  env: Record<string, string>,
-  projectDir: string,
-): Promise<{ tables: number; assertions: number }> {
-  const compiled = await runDataformCli(['compile', ...common, '--json'], {
-    env,
-    cwd: projectDir,
-    timeoutMillis: COMPILE_TIMEOUT_MILLIS,
-  });
-  let graph: CompiledGraph;
-  try {
-    graph = JSON.parse(compiled.stdout) as CompiledGraph;
-  } catch {
-    throw new TransformConfigError(
-      `dataform compile failed (exit ${compiled.exitCode}) in ${projectDir}: ` +
-        `${lastLines(`${compiled.stdout}\n${compiled.stderr}`)}`,
-    );
-  }
-  const errors = graph.graphErrors?.compilationErrors ?? [];
-  if (errors.length > 0 || compiled.exitCode !== 0) {
-    const detail = errors
-      .map((e) => `${e.fileName ?? '?'}: ${e.message ?? 'unknown error'}`)
-      .join('; ');
-    throw new TransformConfigError(
-      `the Dataform project does not compile: ${detail || lastLines(compiled.stderr)}`,
-    );
-  }
-  return {
-    tables: graph.tables?.length ?? 0,
-    assertions: graph.assertions?.length ?? 0,
-  };
-}
-
-interface CompiledGraph {
-  tables?: unknown[];
-  assertions?: unknown[];
-  graphErrors?: {
-    compilationErrors?: Array<{ fileName?: string; message?: string }>;
-  };
-}
-
 function logActionOutcome(logger: TransformLogger, action: ActionOutcome) {
-  const what = `${action.kind} ${action.target}`;
+  const what = `${action.tableType ?? action.kind} ${action.target}`;
   if (action.status === 'succeeded') logger.info(`${what} done`);
   else if (action.status === 'skipped') {
     logger.warn(`${what} skipped: an action it depends on failed`);
   } else {
-    logger.error(`${what} failed`, { errors: action.errors });
+    logger.error(`${what} failed`);
   }
 }
 
@@ -242,10 +200,6 @@ function runFailureMessage(
   if (summary) return `the Dataform run failed: ${summary}`;
   return `the Dataform CLI exited with ${run.exitCode} without naming a ` +
     `failed action: ${lastLines(run.stderr)}`;
-}
-
-function lastLines(text: string, count = 8): string {
-  return text.trim().split('\n').slice(-count).join('\n');
 }
 
 // Run as a script: hand over to the command line. Not a top-level await,

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
+  parseRunLine,
   parseRunOutput,
   summarizeFailures,
 } from '../../tools/transform-run-output.js';
@@ -22,17 +23,21 @@ const STDOUT = [
   ' \t Bytes billed: 0 B',
   'Assertion passed:  hubspot_assertions.assert_single_hubspot_portal ',
   ' \t jobId: dataform-2, dataform-3,',
-  'Skipping dataset creation:  hubspot_revenue.customer_monthly_revenue [incremental]',
-  'Skipping assertion execution:  hubspot_assertions.assert_customer_monthly_revenue_reconciles',
+  'Skipping dataset creation:  ' +
+    'hubspot_revenue.customer_monthly_revenue [incremental]',
+  'Skipping assertion execution:  ' +
+    'hubspot_assertions.assert_customer_monthly_revenue_reconciles',
 ].join('\n');
 
 const STDERR = [
-  'Dataset creation failed:  hubspot_intermediate.int_deal_revenue_attribution [table] ',
+  'Dataset creation failed:  ' +
+    'hubspot_intermediate.int_deal_revenue_attribution [table] ',
   ' \t jobId: dataform-4,',
   '  > create or replace table x as',
   '  > select 1',
   '  bigquery error: Syntax error: Unexpected \u001b[4mfrom\u001b[0m at [3:1]',
-  'Assertion failed:  hubspot_assertions.hubspot_revenue_revenue_rejected_deals_assertions_uniqueKey_0 ',
+  'Assertion failed:  ' +
+    'hubspot_assertions.hubspot_revenue_revenue_rejected_deals_assertions_uniqueKey_0 ',
   '  > create or replace view y as select 1',
   '  bigquery error: Assertion failed: query returned 2 row(s).',
 ].join('\n');
@@ -70,10 +75,30 @@ describe('dataform run output', () => {
 
     const summary = summarizeFailures(outcomes, 'my-project');
 
-    assert.match(summary, /table hubspot_intermediate\.int_deal_revenue_attribution failed: bigquery error: Syntax error/);
-    assert.match(summary, /assertion hubspot_assertions\.hubspot_revenue_revenue_rejected_deals_assertions_uniqueKey_0 failed \(bigquery error: Assertion failed: query returned 2 row\(s\)\.\)/);
-    assert.match(summary, /select \* from `my-project\.hubspot_assertions\.hubspot_revenue_revenue_rejected_deals_assertions_uniqueKey_0`/);
-    assert.match(summary, /2 dependent action\(s\) were skipped/);
+    const assertion =
+      'hubspot_assertions.hubspot_revenue_revenue_rejected_deals_assertions_uniqueKey_0';
+    assert.ok(summary.includes('table ' +
+      'hubspot_intermediate.int_deal_revenue_attribution failed: ' +
+      'bigquery error: Syntax error'));
+    assert.ok(summary.includes(`assertion ${assertion} failed ` +
+      '(bigquery error: Assertion failed: query returned 2 row(s).)'));
+    assert.ok(summary.includes(
+      `see the failing rows with: select * from \`my-project.${assertion}\``));
+    assert.ok(summary.includes('2 dependent action(s) were skipped'));
+  });
+
+  it('reads a header line on its own, as it streams in', () => {
+    assert.deepEqual(
+      parseRunLine('Table created:  hubspot_staging.stg_hubspot__deals [view] '),
+      {
+        kind: 'table',
+        target: 'hubspot_staging.stg_hubspot__deals',
+        status: 'succeeded',
+        tableType: 'view',
+        errors: [],
+      },
+    );
+    assert.equal(parseRunLine('  > select 1'), undefined);
   });
 
   it('summarizes nothing when nothing failed', () => {

@@ -68,7 +68,7 @@ describe('transform against the local emulator', () => {
     assert.ok(result.actions.some((a) =>
       a.target === 'hubspot_assertions.assert_customer_monthly_revenue_reconciles'));
     assert.ok(lines.some((l) =>
-      l.includes('table hubspot_revenue.customer_monthly_revenue done')));
+      l.includes('incremental hubspot_revenue.customer_monthly_revenue done')));
     assert.deepEqual(await readMart(bigquery), INITIAL_MART);
     assert.deepEqual(await readRejected(bigquery), REJECTED);
   });
