@@ -37,13 +37,13 @@ await yargs(hideBin(process.argv))
   .option('verbose', { type: 'boolean', describe: 'Log debug lines too.' })
   .command('spec', 'Print the config schema.', {}, () => spec(sink))
   .command('check', 'Check that the token can read the portal.',
-    withConfig, async (args) => {
+    (y) => withConfig(y), async (args) => {
       const logger = airbyteLogger(sink, logOptions);
       const config = loadOrReport(args.config, 'status');
       if (config) await check(hubspotApi(config, logger), sink);
     })
   .command('discover', 'Print the catalog of streams.',
-    withConfig, async (args) => {
+    (y) => withConfig(y), async (args) => {
       const logger = airbyteLogger(sink, logOptions);
       const config = loadOrReport(args.config, 'trace');
       if (!config) return fail();

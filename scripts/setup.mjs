@@ -19,6 +19,8 @@ const BIN_LINK = path.join(ROOT, 'node_modules', '.bin', 'node');
 const EMULATOR_REQUIREMENTS = path.join(ROOT, 'scripts', 'emulator-requirements.txt');
 const EMULATOR_CONSTRAINTS = path.join(ROOT, 'scripts', 'emulator-constraints.txt');
 const MIN_PYTHON = [3, 11];
+/** DuckDB extensions bqemulator installs at start-up. */
+const DUCKDB_EXTENSIONS = ['spatial', 'avro'];
 
 const quiet = process.argv.includes('--quiet');
 const say = (message) => {
@@ -96,8 +98,8 @@ function fetchNode(version, targetDir) {
 
 /**
  * Creates .venv with bqemulator, pinned by the constraints file, and puts
- * DuckDB's spatial extension where DuckDB looks for it, so the emulator
- * starts without network access. Skipped when the pins have not changed.
+ * the DuckDB extensions it loads where DuckDB looks for them, so the
+ * emulator starts without network access. Skipped when the pins have not changed.
  */
 function ensureEmulatorVenv() {
   const stamp = path.join(VENV_DIR, '.installed');
@@ -116,7 +118,7 @@ function ensureEmulatorVenv() {
   const pip = path.join(VENV_DIR, 'bin', 'pip');
   run(pip, ['install', '--quiet', '--disable-pip-version-check',
     '-r', EMULATOR_REQUIREMENTS, '-c', EMULATOR_CONSTRAINTS]);
-  installSpatialExtension();
+  installDuckdbExtensions();
   fs.writeFileSync(stamp, digest);
 }
 
@@ -138,30 +140,33 @@ function findPython() {
     'PATH (python3); install it and run `npm install` again');
 }
 
-// bqemulator runs `INSTALL spatial` at start-up, which downloads unless the
-// extension is already in DuckDB's extension folder (~/.duckdb). The
-// emulator is started with HOME=.venv/duckdb-home, so the copy goes there.
-function installSpatialExtension() {
+// bqemulator runs `INSTALL spatial` and `INSTALL avro` at start-up, which
+// download unless the extension is already in DuckDB's extension folder
+// (~/.duckdb). The emulator is started with HOME=.venv/duckdb-home, so the
+// copies from the PyPI extension packages go there.
+function installDuckdbExtensions() {
   const python = path.join(VENV_DIR, 'bin', 'python');
-  const source = run(python, ['-c',
-    'import duckdb_extension_spatial, os; ' +
-    'print(os.path.dirname(duckdb_extension_spatial.__file__))']).trim();
   const duckdbVersion = run(python, ['-c',
     'import duckdb; print(duckdb.__version__)']).trim();
   const platform = run(python, ['-c',
     'import duckdb; print(duckdb.execute("pragma platform").fetchone()[0])',
   ]).trim();
-  const file = path.join(source, 'extensions', `v${duckdbVersion}`,
-    'spatial.duckdb_extension');
-  if (!fs.existsSync(file)) {
-    throw new Error(`duckdb-extension-spatial has no build for DuckDB ` +
-      `${duckdbVersion}; align their pins in ` +
-      path.relative(ROOT, EMULATOR_CONSTRAINTS));
-  }
   const target = path.join(VENV_DIR, 'duckdb-home', '.duckdb', 'extensions',
     `v${duckdbVersion}`, platform);
   fs.mkdirSync(target, { recursive: true });
-  fs.copyFileSync(file, path.join(target, 'spatial.duckdb_extension'));
+  for (const extension of DUCKDB_EXTENSIONS) {
+    const source = run(python, ['-c',
+      `import duckdb_extension_${extension} as m, os; ` +
+      'print(os.path.dirname(m.__file__))']).trim();
+    const file = path.join(source, 'extensions', `v${duckdbVersion}`,
+      `${extension}.duckdb_extension`);
+    if (!fs.existsSync(file)) {
+      throw new Error(`duckdb-extension-${extension} has no build for ` +
+        `DuckDB ${duckdbVersion}; align their pins in ` +
+        path.relative(ROOT, EMULATOR_CONSTRAINTS));
+    }
+    fs.copyFileSync(file, path.join(target, `${extension}.duckdb_extension`));
+  }
 }
 
 function buildTypeScript() {

@@ -36,13 +36,15 @@ try {
     `${portal.deals.length} deals, time zone ${portal.account.timeZone}, ` +
     `currency ${portal.account.companyCurrency}`);
   say(`emulator at ${emulator.emulatorHost}`);
+  // The steps' stderr is a pipe here; people read this, so plain lines.
+  const stepEnv = { ...env, LOG_FORMAT: 'text' };
 
   say('step 1/3: source-hubspot sync');
-  await runStep(ENTRY_POINTS.connector, ['sync'], env,
+  await runStep(ENTRY_POINTS.connector, ['sync'], stepEnv,
     { echo: true, signal: steps.signal });
 
   say('step 2/3: Dataform transform');
-  await runStep(ENTRY_POINTS.transform, [], env,
+  await runStep(ENTRY_POINTS.transform, [], stepEnv,
     { echo: true, signal: steps.signal });
 
   say('step 3/3: report');

@@ -142,6 +142,12 @@ function waitForRestPort(child: ChildProcess): Promise<number> {
       buffered += chunk.toString('utf8');
       const line = buffered.split('\n').find((l) => l.includes('rest.listen'));
       const port = line && /"port": ?(\d+)/.exec(line);
+      if (port?.[1] && /Failed to download extension/.test(buffered)) {
+        // Offline by design: a download attempt means the extension copies
+        // made by scripts/setup.mjs are missing or of another DuckDB.
+        return fail('tried to download a DuckDB extension; run `npm ' +
+          'install` to install the extensions from PyPI into .venv');
+      }
       if (port?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);

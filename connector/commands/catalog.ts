@@ -44,23 +44,24 @@ export function loadCatalog(file: string | undefined): ConfiguredStream[] {
 }
 
 /**
- * Stream states from a state file: an array of Airbyte STREAM state
- * messages (as `read` emits them), or an object keyed by stream name.
+ * Stream states from a state file: the STATE messages `read` wrote, one
+ * per line as on stdout or as a JSON array, or an object keyed by stream
+ * name. A later state of the same stream wins.
  */
 export function loadStates(file: string | undefined): Map<string, JsonObject> {
   const states = new Map<string, JsonObject>();
   if (!file) return states;
-  const parsed = readJson(file, 'state');
+  const parsed = readStateFile(file);
   const entries = Array.isArray(parsed)
-    ? parsed.map((message: JsonObject) => {
-        const inner = (message.state ?? message) as {
+    ? parsed.map((message: JsonObject | null) => {
+        const inner = (message?.state ?? message ?? {}) as {
           stream?: { stream_descriptor?: { name?: string };
             stream_state?: JsonObject };
         };
         return [inner.stream?.stream_descriptor?.name,
           inner.stream?.stream_state] as const;
       })
-    : Object.entries(parsed as Record<string, JsonObject>);
+    : Object.entries(asObject(parsed, file));
   for (const [name, state] of entries) {
     if (!name || typeof state !== 'object' || state === null) {
       throw new ConfigError(`state file ${file} holds an entry without a ` +
@@ -71,9 +72,45 @@ export function loadStates(file: string | undefined): Map<string, JsonObject> {
   return states;
 }
 
-function readJson(file: string, what: string): unknown {
+// One JSON document, or newline-delimited STATE messages as `read` prints
+// them (`grep '"type":"STATE"' out.jsonl > state.json`).
+function readStateFile(file: string): unknown {
+  const text = readText(file, 'state');
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(text);
+  } catch {
+    const lines = text.split('\n').filter((line) => line.trim());
+    try {
+      return lines.map((line) => JSON.parse(line) as unknown);
+    } catch (error) {
+      throw new ConfigError(`state file ${file} is neither JSON nor one ` +
+        `JSON message per line: ${(error as Error).message}. Pass the ` +
+        'STATE messages a previous `read` wrote', { cause: error });
+    }
+  }
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read ${what} file ${file}: ` +
+      `${(error as Error).message}`, { cause: error });
+  }
+}
+
+function asObject(value: unknown, file: string): Record<string, JsonObject> {
+  if (typeof value !== 'object' || value === null) {
+    throw new ConfigError(`state file ${file} must hold STATE messages or ` +
+      'an object keyed by stream name');
+  }
+  return value as Record<string, JsonObject>;
+}
+
+function readJson(file: string, what: string): unknown {
+  const text = readText(file, what);
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw new ConfigError(`cannot read ${what} file ${file}: ` +
       `${(error as Error).message}`, { cause: error });

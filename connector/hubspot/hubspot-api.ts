@@ -78,11 +78,16 @@ export class HubSpotApi {
 
       let response: Response | undefined;
       let networkError: unknown;
+      const sentAt = Date.now();
       try {
         response = await this.client.apiRequest({ method, path, qs, body });
       } catch (error) {
         networkError = error;
       }
+      this.logger.debug('HubSpot request', {
+        method, path, status: response?.status ?? 'no response', attempt,
+        millis: Date.now() - sentAt,
+      });
       if (response?.ok) return (await response.json()) as T;
 
       const status = response?.status ?? 0;

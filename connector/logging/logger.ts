@@ -50,11 +50,17 @@ export function airbyteLogger(
   });
 }
 
-/** A logger for `sync` and the tools: stderr, JSON or readable lines. */
+/**
+ * A logger for `sync` and the tools, on stderr: JSON lines for Cloud
+ * Logging, or readable lines on a terminal. LOG_FORMAT=json|text decides
+ * when set.
+ */
 export function operatorLogger(
   options: LoggerOptions & { json?: boolean } = {},
 ): Logger {
-  const json = options.json ?? !process.stderr.isTTY;
+  const requested = process.env.LOG_FORMAT;
+  const json = options.json ??
+    (requested ? requested !== 'text' : !process.stderr.isTTY);
   const format = json
     ? winston.format.combine(
         winston.format((info) => {

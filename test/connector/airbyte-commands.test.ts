@@ -38,6 +38,7 @@ describe('source-hubspot Airbyte commands', () => {
   });
   after(async () => {
     await sandbox?.close();
+    fs.rmSync(path.dirname(configFile), { recursive: true, force: true });
   });
 
   it('spec prints the config schema', async () => {
@@ -127,6 +128,18 @@ describe('source-hubspot Airbyte commands', () => {
     assert.ok(sandbox.requests.some((r) => r.path.endsWith('/deals/search')),
       'incremental reads use the search endpoint');
   });
+
+  it('read takes STATE messages one per line, as stdout had them',
+    async () => {
+      const first = await runCli(['read', '--config', configFile], env);
+      const stateFile = path.join(path.dirname(configFile), 'state.jsonl');
+      fs.writeFileSync(stateFile, first.stdout.split('\n')
+        .filter((line) => line.includes('"type":"STATE"')).join('\n'));
+      const second = await runCli(
+        ['read', '--config', configFile, '--state', stateFile], env);
+      assert.equal(second.code, 0);
+      assert.equal(countRecords(protocolMessages(second)).get('deals') ?? 0, 0);
+    });
 
   it('retries 5xx and 429 answers and logs each retry', async () => {
     sandbox.faults.failNext(2, 503, '/crm/v3/objects/companies');

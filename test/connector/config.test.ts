@@ -2,15 +2,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 
 import { loadConfig } from '../../connector/config/load-config.js';
 import { DEFAULTS, HUBSPOT_API_BASE_URL } from '../../connector/config/spec.js';
 import { ConfigError } from '../../connector/errors.js';
 
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+let fileCount = 0;
+
 function configFile(content: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'));
-  const file = path.join(dir, 'config.json');
+  const file = path.join(dir, `config-${++fileCount}.json`);
   fs.writeFileSync(file,
     typeof content === 'string' ? content : JSON.stringify(content));
   return file;
