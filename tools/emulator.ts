@@ -54,19 +54,22 @@ export async function startEmulator(
   const logFile = options.logFile ?? path.join(workDir, 'emulator.log');
   const log = fs.createWriteStream(logFile, { flags: 'a' });
 
-  const child = spawn(
+  const argv = [
+    ...parentDeathWrapper(),
     BQEMULATOR_BIN,
-    [
-      'start',
-      '--rest-host', '127.0.0.1',
-      '--rest-port', '0',
-      '--grpc-host', '127.0.0.1',
-      '--grpc-port', '0',
-      '--ephemeral',
-      '--project', projectId,
-      '--log-format', 'json',
-      '--log-level', 'info',
-    ],
+    'start',
+    '--rest-host', '127.0.0.1',
+    '--rest-port', '0',
+    '--grpc-host', '127.0.0.1',
+    '--grpc-port', '0',
+    '--ephemeral',
+    '--project', projectId,
+    '--log-format', 'json',
+    '--log-level', 'info',
+  ];
+  const child = spawn(
+    argv[0] ?? BQEMULATOR_BIN,
+    argv.slice(1),
     {
       cwd: workDir,
       env: emulatorProcessEnv(),
@@ -109,6 +112,13 @@ export async function startEmulator(
     await stop();
     throw error;
   }
+}
+
+// setpriv (util-linux) makes the kernel kill the emulator when this process
+// dies, even by SIGKILL, so no emulator outlives the run that started it.
+function parentDeathWrapper(): string[] {
+  const setpriv = '/usr/bin/setpriv';
+  return fs.existsSync(setpriv) ? [setpriv, '--pdeathsig', 'KILL', '--'] : [];
 }
 
 // HOME points DuckDB at the extension folder prepared by scripts/setup.mjs.
