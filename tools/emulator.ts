@@ -13,6 +13,7 @@ const BQEMULATOR_BIN = path.join(PROJECT_ROOT, '.venv', 'bin', 'bqemulator');
 const DUCKDB_HOME = path.join(PROJECT_ROOT, '.venv', 'duckdb-home');
 const START_TIMEOUT_MILLIS = 60_000;
 const STOP_GRACE_MILLIS = 5_000;
+const POLL_MILLIS = 100;
 
 /** A running emulator and the addresses clients use to reach it. */
 export interface Emulator {
@@ -52,7 +53,9 @@ export async function startEmulator(
   const projectId = options.projectId ?? 'local-project';
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bqemulator-'));
   const logFile = options.logFile ?? path.join(workDir, 'emulator.log');
-  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  // Output goes straight to the file, not through a pipe: an emulator
+  // whose pipe fills while our event loop is busy would stall.
+  const logFd = fs.openSync(logFile, 'a');
 
   const argv = [
     ...parentDeathWrapper(),
@@ -74,11 +77,10 @@ export async function startEmulator(
       cwd: workDir,
       env: emulatorProcessEnv(),
       // Same process group as ours: Ctrl-C in a terminal reaches it too.
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', logFd, logFd],
     },
   );
-  child.stdout?.pipe(log, { end: false });
-  child.stderr?.pipe(log, { end: false });
+  fs.closeSync(logFd);
   const killOnExit = () => kill(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
@@ -88,12 +90,11 @@ export async function startEmulator(
     stopped = true;
     process.removeListener('exit', killOnExit);
     await terminate(child);
-    await new Promise((resolve) => log.end(resolve));
     if (!options.logFile) fs.rmSync(workDir, { recursive: true, force: true });
   };
 
   try {
-    const port = await waitForRestPort(child);
+    const port = await waitForRestPort(child, logFile);
     const apiEndpoint = `http://127.0.0.1:${port}`;
     const emulatorHost = `${apiEndpoint}/bigquery/v2`;
     return {
@@ -136,42 +137,50 @@ function emulatorProcessEnv(): NodeJS.ProcessEnv {
   };
 }
 
-function waitForRestPort(child: ChildProcess): Promise<number> {
+function waitForRestPort(
+  child: ChildProcess,
+  logFile: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(
-      () => fail(`did not listen within ${START_TIMEOUT_MILLIS} ms`),
-      START_TIMEOUT_MILLIS,
-    );
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      const tail = buffered.split('\n').slice(-12).join('\n');
-      reject(new Error(`BigQuery emulator ${why}. Its last output:\n${tail}`));
+    const startedAt = Date.now();
+    const finish = (error?: Error, port?: number) => {
+      clearInterval(poll);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(port ?? 0);
     };
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const line = buffered.split('\n').find((l) => l.includes('rest.listen'));
-      const port = line && /"port": ?(\d+)/.exec(line);
-      if (port?.[1] && /Failed to download extension/.test(buffered)) {
+    const fail = (why: string) => {
+      const tail = readLog(logFile).split('\n').slice(-12).join('\n');
+      finish(new Error(`BigQuery emulator ${why}. Its last output:\n${tail}`));
+    };
+    const poll = setInterval(() => {
+      const output = readLog(logFile);
+      const line = output.split('\n').find((l) => l.includes('rest.listen'));
+      const port = line && /"port": ?(\d+)/.exec(line)?.[1];
+      if (port && /Failed to download extension/.test(output)) {
         // Offline by design: a download attempt means the extension copies
         // made by scripts/setup.mjs are missing or of another DuckDB.
-        return fail('tried to download a DuckDB extension; run `npm ' +
-          'install` to install the extensions from PyPI into .venv');
+        fail('tried to download a DuckDB extension; run `npm install` ' +
+          'to install the extensions from PyPI into .venv');
+      } else if (port) {
+        finish(undefined, Number(port));
+      } else if (Date.now() - startedAt > START_TIMEOUT_MILLIS) {
+        fail(`did not listen within ${START_TIMEOUT_MILLIS} ms`);
       }
-      if (port?.[1]) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        child.stderr?.off('data', onData);
-        resolve(Number(port[1]));
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code, signal) =>
-      fail(`exited during start-up (code ${code}, signal ${signal})`),
-    );
+    }, POLL_MILLIS);
+    const onExit = (code: number | null, signal: string | null) =>
+      fail(`exited during start-up (code ${code}, signal ${signal})`);
+    child.once('exit', onExit);
     child.once('error', (error) => fail(`could not start: ${error.message}`));
   });
+}
+
+function readLog(logFile: string): string {
+  try {
+    return fs.readFileSync(logFile, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 async function terminate(child: ChildProcess): Promise<void> {

@@ -5,24 +5,20 @@
  */
 import type { BigQuery } from '@google-cloud/bigquery';
 
+import { queryRows } from '../connector/bigquery/query-rows.js';
+
 const TOP_CUSTOMERS = 5;
-const NAME_WIDTH = 14;
+const NAME_WIDTH = 16;
 const MART = 'hubspot_revenue.customer_monthly_revenue';
 const REJECTED = 'hubspot_revenue.revenue_rejected_deals';
 /** The mart's customer id for deals with no company (includes/revenue.js). */
 const UNASSIGNED_ID = 'unassigned';
 
-interface MonthRow {
-  revenue_month: { value: string } | string;
-  customer_id: string;
-  revenue: string | number;
-}
-
 export async function printReport(
   bigquery: BigQuery,
   out: NodeJS.WritableStream,
 ): Promise<void> {
-  const [top] = await bigquery.query({ query: `
+  const top = await queryRows(bigquery, { query: `
     select customer_id, any_value(customer_name) as customer_name,
       sum(revenue) as revenue, sum(deals_won) as deals_won,
       any_value(currency) as currency
@@ -31,8 +27,8 @@ export async function printReport(
     group by customer_id
     order by revenue desc, customer_id
     limit ${TOP_CUSTOMERS}`, params: { unassigned: UNASSIGNED_ID } });
-  const topIds = (top as Array<{ customer_id: string }>).map((r) => r.customer_id);
-  const [months] = await bigquery.query({
+  const topIds = top.map((r) => String(r.customer_id));
+  const months = await queryRows(bigquery, {
     query: `
       select revenue_month, customer_id, sum(revenue) as revenue
       from ${MART}
@@ -45,25 +41,23 @@ export async function printReport(
       order by revenue_month, customer_id`,
     params: { ids: topIds },
   });
-  const [[rejected]] = await bigquery.query(
+  const [rejected] = await queryRows(bigquery,
     `select count(*) as deals from ${REJECTED}`);
-  const [[unassigned]] = await bigquery.query({
+  const [unassigned] = await queryRows(bigquery, {
     query: `select coalesce(sum(revenue), 0) as revenue from ${MART}
       where customer_id = @unassigned`,
     params: { unassigned: UNASSIGNED_ID },
   });
 
-  const currency = (top[0] as { currency?: string } | undefined)?.currency ?? '';
-  const names = (top as Array<{ customer_name: string | null }>).map(
-    (r) => (r.customer_name ?? '?').slice(0, NAME_WIDTH));
+  const currency = String(top[0]?.currency ?? '');
+  const names = top.map(
+    (r) => String(r.customer_name ?? '?').slice(0, NAME_WIDTH));
   const byMonth = new Map<string, Map<string, number>>();
-  for (const row of months as MonthRow[]) {
-    const month = typeof row.revenue_month === 'string'
-      ? row.revenue_month
-      : row.revenue_month.value;
-    const cells = byMonth.get(month.slice(0, 7)) ?? new Map();
-    cells.set(row.customer_id, Number(row.revenue));
-    byMonth.set(month.slice(0, 7), cells);
+  for (const row of months) {
+    const month = String(row.revenue_month).slice(0, 7);
+    const cells = byMonth.get(month) ?? new Map<string, number>();
+    cells.set(String(row.customer_id), Number(row.revenue));
+    byMonth.set(month, cells);
   }
 
   const line = (cells: string[]) =>
@@ -78,12 +72,11 @@ export async function printReport(
   }
   const total = [...byMonth.values()]
     .reduce((sum, cells) => sum + (cells.get('*total*') ?? 0), 0);
-  line(['total', ...(top as Array<{ revenue: number }>).map(
-    (r) => money(Number(r.revenue))), money(total)]);
+  line(['total', ...top.map((r) => money(Number(r.revenue))), money(total)]);
   out.write(`\nDeals with no company: ${money(Number(
-    (unassigned as { revenue: number }).revenue))} ${currency} in the ` +
+    unassigned?.revenue ?? 0))} ${currency} in the ` +
     `'${UNASSIGNED_ID}' customer row.\n`);
-  out.write(`${(rejected as { deals: number }).deals} closed-won deals ` +
+  out.write(`${Number(rejected?.deals ?? 0)} closed-won deals ` +
     `were left out; see ${REJECTED} for why.\n`);
 }
 

@@ -8,6 +8,7 @@ import type { BigQuery, TableField } from '@google-cloud/bigquery';
 import { BigQueryJobError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { NdjsonBatch } from './ndjson-batch.js';
+import { queryRows } from './query-rows.js';
 import {
   RAW_TABLE_SCHEMA,
   STATE_TABLE,
@@ -55,19 +56,17 @@ export class RawStore {
   /** The last committed state of each stream. */
   async readStates(): Promise<Map<string, JsonObject>> {
     const table = `\`${this.bigquery.projectId}.${this.datasetId}.${STATE_TABLE}\``;
-    const [rows] = await wrap('read sync state', () =>
-      this.bigquery.query({
+    const rows = await wrap('read sync state', () =>
+      queryRows(this.bigquery, {
         query: `select stream, state from ${table} ` +
           'qualify row_number() over ' +
           '(partition by stream order by committed_at desc) = 1',
         location: this.location,
       }));
-    return new Map(
-      (rows as Array<{ stream: string; state: string }>).map((row) => [
-        row.stream,
-        JSON.parse(row.state) as JsonObject,
-      ]),
-    );
+    return new Map(rows.map((row) => [
+      String(row.stream),
+      JSON.parse(String(row.state)) as JsonObject,
+    ]));
   }
 
   /** Appends the batch's rows to the stream's raw table with one load job. */

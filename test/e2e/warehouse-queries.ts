@@ -4,36 +4,33 @@
  */
 import type { BigQuery } from '@google-cloud/bigquery';
 
+import { queryRows } from '../../connector/bigquery/query-rows.js';
+import { ALL_STREAMS } from '../../connector/streams/all-streams.js';
 import { toNanos, type ExpectedRow } from './expected-revenue.js';
 
-const RAW_TABLES = [
-  'companies',
-  'deals',
-  'deal_company_associations',
-  'deal_pipelines',
+export type RawCounts = Record<
+  'companies' | 'deals' | 'deal_company_associations' | 'deal_pipelines' |
   'account_details',
-] as const;
+  number
+>;
 
-export type RawCounts = Record<(typeof RAW_TABLES)[number], number>;
-
-/** Row counts of the raw tables. */
+/** Row counts of the raw tables, one per stream. */
 export async function rawCounts(bigquery: BigQuery): Promise<RawCounts> {
-  const [rows] = await bigquery.query(RAW_TABLES.map((table) =>
-    `select '${table}' as name, count(*) as n from hubspot_raw.${table}`,
+  const rows = await queryRows(bigquery, ALL_STREAMS.map(({ name }) =>
+    `select '${name}' as name, count(*) as n from hubspot_raw.${name}`,
   ).join(' union all '));
   return Object.fromEntries(
-    (rows as Array<{ name: string; n: number }>).map((r) => [r.name, Number(r.n)]),
-  ) as RawCounts;
+    rows.map((r) => [String(r.name), Number(r.n)])) as RawCounts;
 }
 
 /** The mart's rows, revenue as exact nanos. */
 export async function martRows(bigquery: BigQuery): Promise<ExpectedRow[]> {
-  const [rows] = await bigquery.query(`
+  const rows = await queryRows(bigquery, `
     select customer_id, customer_name,
       cast(revenue_month as string) as revenue_month,
       currency, cast(revenue as string) as revenue, deals_won
     from hubspot_revenue.customer_monthly_revenue`);
-  return (rows as Array<Record<string, string | number>>).map((r) => ({
+  return rows.map((r) => ({
     customerId: String(r.customer_id),
     customerName: String(r.customer_name ?? ''),
     revenueMonth: String(r.revenue_month),
@@ -45,7 +42,7 @@ export async function martRows(bigquery: BigQuery): Promise<ExpectedRow[]> {
 
 /** Ids of the deals in the rejected-rows table. */
 export async function rejectedDeals(bigquery: BigQuery): Promise<Set<string>> {
-  const [rows] = await bigquery.query(
+  const rows = await queryRows(bigquery,
     'select deal_id from hubspot_revenue.revenue_rejected_deals');
-  return new Set((rows as Array<{ deal_id: string }>).map((r) => String(r.deal_id)));
+  return new Set(rows.map((r) => String(r.deal_id)));
 }

@@ -12,7 +12,7 @@ import type { BigQuery } from '@google-cloud/bigquery';
 import { createBigQueryClient } from '../../connector/bigquery/client.js';
 import { startEmulator, type Emulator } from '../../tools/emulator.js';
 import { runTransform, type TransformLogger } from '../../tools/transform.js';
-import { queryRows } from './query-rows.js';
+import { queryRows } from '../../connector/bigquery/query-rows.js';
 import { appendRawRows, createRawTables } from './raw-tables.js';
 import {
   INITIAL_MART,
