@@ -29,6 +29,11 @@ import { errorTrace, lineSink } from './protocol/messages.js';
 import type { StreamContext } from './streams/stream.js';
 
 const sink = lineSink();
+// A consumer that stops reading (`read | head`) ends the run quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(1);
+});
 const logOptions = { verbose: hideBin(process.argv).includes('--verbose') };
 
 await yargs(hideBin(process.argv))
@@ -47,7 +52,7 @@ await yargs(hideBin(process.argv))
       const logger = airbyteLogger(sink, logOptions);
       const config = loadOrReport(args.config, 'trace');
       if (!config) return fail();
-      await discover(streamContext(config, logger), sink);
+      if (!await discover(streamContext(config, logger), sink)) fail();
     })
   .command('read', 'Emit records and state messages.',
     (y) => withConfig(y)

@@ -36,6 +36,20 @@ export class HubSpotHttpError extends ConnectorError {
 /** HubSpot kept answering 429 until the retry budget ran out. */
 export class RateLimitExhaustedError extends HubSpotHttpError {}
 
+/** HubSpot answered 2xx with something the connector cannot read. */
+export class HubSpotResponseError extends ConnectorError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`HubSpot ${method} ${path} answered with ${detail}. The stream ` +
+      'stopped without advancing its state; if HUBSPOT_BASE_URL points at ' +
+      'a proxy, check it, else report this with the message.', options);
+  }
+}
+
 /** A BigQuery job or API call failed. */
 export class BigQueryJobError extends ConnectorError {
   constructor(
@@ -54,6 +68,9 @@ export class BigQueryJobError extends ConnectorError {
 }
 
 function nextStepFor(status: number): string {
+  if (status === 0) {
+    return 'Check HUBSPOT_BASE_URL and that this machine can reach it.';
+  }
   if (status === 401 || status === 530) {
     return 'Check HUBSPOT_ACCESS_TOKEN: it must be a valid private app ' +
       'token for this portal.';
@@ -64,8 +81,9 @@ function nextStepFor(status: number): string {
       '(see README).';
   }
   if (status === 429) {
-    return 'The portal\'s API budget is spent; run the sync again later or ' +
-      'lower `requests_per_ten_seconds` in the config.';
+    return 'The portal\'s API budget is spent: for the daily limit, run ' +
+      'again after midnight in the portal\'s time zone; otherwise lower ' +
+      '`requests_per_ten_seconds` in the config.';
   }
   if (status >= 500) {
     return 'HubSpot had a server error; run the sync again later.';

@@ -22,7 +22,7 @@ export class NdjsonBatch {
   /** Appends one row, waiting when the file stream is backed up. */
   async add(row: Record<string, unknown>): Promise<void> {
     this.rowCount++;
-    if (!this.out.write(`${JSON.stringify(row)}\n`)) {
+    if (!this.out.write(`${JSON.stringify(row, wellFormed)}\n`)) {
       await once(this.out, 'drain');
     }
   }
@@ -40,4 +40,11 @@ export class NdjsonBatch {
     await this.close().catch(() => undefined);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+// A lone UTF-16 surrogate (half an emoji, cut by some upstream system) is
+// valid in a JS string but not in a load job's UTF-8 JSON: one such value
+// would fail the stream on every sync. It becomes U+FFFD instead.
+function wellFormed(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.toWellFormed() : value;
 }

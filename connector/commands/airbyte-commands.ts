@@ -47,22 +47,29 @@ export async function check(api: HubSpotApi, sink: MessageSink): Promise<void> {
   }
 }
 
+/** Emits the catalog; returns false, after an error trace, on failure. */
 export async function discover(
   context: StreamContext,
   sink: MessageSink,
-): Promise<void> {
+): Promise<boolean> {
   const streams: JsonObject[] = [];
-  for (const stream of ALL_STREAMS) {
-    streams.push({
-      name: stream.name,
-      json_schema: await stream.jsonSchema(context),
-      supported_sync_modes: ['full_refresh', 'incremental'],
-      source_defined_cursor: true,
-      default_cursor_field: ['updatedAt'],
-      source_defined_primary_key: [['id']],
-    });
+  try {
+    for (const stream of ALL_STREAMS) {
+      streams.push({
+        name: stream.name,
+        json_schema: await stream.jsonSchema(context),
+        supported_sync_modes: ['full_refresh', 'incremental'],
+        source_defined_cursor: true,
+        default_cursor_field: ['updatedAt'],
+        source_defined_primary_key: [['id']],
+      });
+    }
+  } catch (error) {
+    await sink(errorTrace(error as Error));
+    return false;
   }
-  sink({ type: 'CATALOG', catalog: { streams } });
+  await sink({ type: 'CATALOG', catalog: { streams } });
+  return true;
 }
 
 /**
@@ -87,7 +94,7 @@ export async function read(
       const reader = stream.read(context, previous);
       let next = await reader.next();
       while (!next.done) {
-        sink({
+        await sink({
           type: 'RECORD',
           record: {
             stream: stream.name,
@@ -98,14 +105,14 @@ export async function read(
         count++;
         next = await reader.next();
       }
-      sink(stateMessage(stream.name, next.value));
+      await sink(stateMessage(stream.name, next.value));
       context.logger.info('stream finished', {
         stream: stream.name, records: count, state: next.value });
     } catch (error) {
       allOk = false;
       context.logger.error('stream failed', {
         stream: stream.name, records: count, error: (error as Error).message });
-      sink(errorTrace(error as Error, stream.name));
+      await sink(errorTrace(error as Error, stream.name));
     }
   }
   return allOk;

@@ -20,21 +20,26 @@ export function loadCatalog(file: string | undefined): ConfiguredStream[] {
     return ALL_STREAMS.map((stream) => ({ stream, syncMode: 'incremental' }));
   }
   const catalog = readJson(file, 'catalog') as {
-    streams?: Array<{ stream?: { name?: string }; sync_mode?: string }>;
-  };
-  if (!Array.isArray(catalog.streams)) {
+    streams?: Array<{ stream?: { name?: string }; sync_mode?: string } | null>;
+  } | null;
+  if (!Array.isArray(catalog?.streams)) {
     throw new ConfigError(`catalog ${file} has no "streams" array; ` +
       'write it from the output of `source-hubspot discover`');
   }
+  const names = new Set<string>();
   return catalog.streams.map((entry, index) => {
-    const name = entry.stream?.name;
+    const name = entry?.stream?.name;
     const stream = name ? findStream(name) : undefined;
     if (!stream) {
       throw new ConfigError(`catalog ${file}: streams[${index}] names ` +
         `unknown stream ${JSON.stringify(name)}; known streams: ` +
         ALL_STREAMS.map((s) => s.name).join(', '));
     }
-    const syncMode = entry.sync_mode ?? 'incremental';
+    if (names.has(stream.name)) {
+      throw new ConfigError(`catalog ${file} names stream ${name} twice`);
+    }
+    names.add(stream.name);
+    const syncMode = entry?.sync_mode ?? 'incremental';
     if (syncMode !== 'incremental' && syncMode !== 'full_refresh') {
       throw new ConfigError(`catalog ${file}: stream ${name} has sync_mode ` +
         `"${syncMode}"; use "incremental" or "full_refresh"`);

@@ -36,11 +36,27 @@ export function loadConfig(
 export function validateConfig(candidate: unknown): ConnectorConfig {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile<ConnectorConfig>(CONFIG_SCHEMA);
-  if (validate(candidate)) return candidate;
+  if (validate(candidate)) return checkBaseUrl(candidate);
   const problems = (validate.errors ?? []).map((error) =>
     describe(error, candidate),
   );
   throw new ConfigError(`invalid config:\n  - ${problems.join('\n  - ')}`);
+}
+
+// The schema's pattern cannot tell a URL that fetch will refuse.
+function checkBaseUrl(config: ConnectorConfig): ConnectorConfig {
+  let url: URL;
+  try {
+    url = new URL(config.hubspot_base_url);
+  } catch {
+    throw new ConfigError(`invalid config:\n  - "hubspot_base_url" is not ` +
+      `a URL, got ${JSON.stringify(config.hubspot_base_url)}`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError('invalid config:\n  - "hubspot_base_url" must not ' +
+      'hold a user name or password; the token goes in HUBSPOT_ACCESS_TOKEN');
+  }
+  return config;
 }
 
 function readJsonObject(file: string): Record<string, unknown> {
@@ -82,9 +98,14 @@ function describe(error: ErrorObject, candidate: unknown): string {
       'run `source-hubspot spec` to see the valid ones';
   }
   const option = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  if (option === 'access_token') {
+    return '"access_token" must be one printable word (the private app ' +
+      'token as HubSpot shows it, no spaces, quotes or line breaks); ' +
+      'check HUBSPOT_ACCESS_TOKEN';
+  }
   const value = valueAt(candidate, error.instancePath);
-  const shown = option === 'access_token' ? '(hidden)' : JSON.stringify(value);
-  return `"${option}" ${error.message ?? 'is invalid'}, got ${shown}`;
+  return `"${option}" ${error.message ?? 'is invalid'}, got ` +
+    `${JSON.stringify(value) ?? String(value)}`;
 }
 
 function valueAt(root: unknown, pointer: string): unknown {

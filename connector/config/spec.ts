@@ -78,6 +78,9 @@ export const CONFIG_SCHEMA = {
     access_token: {
       type: 'string',
       minLength: 1,
+      maxLength: 4096,
+      // One printable header value: no spaces, quotes or line breaks.
+      pattern: '^[\\x21\\x23-\\x7e]+$',
       title: 'Private app access token',
       description: 'Normally set through HUBSPOT_ACCESS_TOKEN.',
       airbyte_secret: true,

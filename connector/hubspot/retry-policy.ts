@@ -13,6 +13,8 @@ export interface RetryPolicy {
   maxDelayMillis: number;
   /** Cap on the time spent waiting for one request, all attempts together. */
   totalBudgetMillis: number;
+  /** Cap on one attempt, from sending to the end of the body. */
+  attemptTimeoutMillis: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -21,6 +23,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMillis: 500,
   maxDelayMillis: 30_000,
   totalBudgetMillis: 5 * 60_000,
+  attemptTimeoutMillis: 60_000,
 };
 
 /**

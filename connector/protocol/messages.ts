@@ -2,6 +2,7 @@
  * Airbyte protocol (v0) messages the connector writes, one JSON object per
  * line on stdout. Shapes follow shared/reference/airbyte-protocol.
  */
+import { once } from 'node:events';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -30,13 +31,24 @@ export interface StreamStateMessage {
   };
 }
 
-/** Where messages go; stdout in production, an array in tests. */
-export type MessageSink = (message: AirbyteMessage) => void;
+/**
+ * Where messages go; stdout in production. The promise, when there is one,
+ * settles once the consumer can take more.
+ */
+export type MessageSink = (message: AirbyteMessage) => void | Promise<void>;
 
-/** Writes each message as one line of JSON to `out`. */
-export function lineSink(out: NodeJS.WritableStream = process.stdout) {
+/**
+ * Writes each message as one line of JSON to `out`, and makes the writer
+ * wait while a slow consumer lets the pipe fill, so memory stays bounded.
+ */
+export function lineSink(
+  out: NodeJS.WritableStream = process.stdout,
+): MessageSink {
   return (message: AirbyteMessage) => {
-    out.write(`${JSON.stringify(message)}\n`);
+    if (!out.write(`${JSON.stringify(message)}\n`)) {
+      return once(out, 'drain').then(() => undefined);
+    }
+    return undefined;
   };
 }
 

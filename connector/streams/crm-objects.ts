@@ -3,34 +3,25 @@
  * by listing everything, later by searching on the modified time, and every
  * time by listing archived records, which search never returns.
  */
-import type { JsonObject } from '../protocol/messages.js';
+import {
+  CursorGuard,
+  idOf,
+  isoTimeOf,
+  resultsOf,
+  type Origin,
+} from '../hubspot/response-shape.js';
+import { searchModifiedAfter } from './crm-search.js';
+import { checkCursorState, type CrmObjectState } from './cursor-state.js';
 import type { StreamContext, StreamRecord, StreamReader } from './stream.js';
 
-/** HubSpot search refuses to page past this many results per query. */
-const SEARCH_RESULT_CAP = 10_000;
-/** Modified-time property of every object but contacts. */
-const MODIFIED_PROPERTY = 'hs_lastmodifieddate';
+export type { CrmObjectState };
 
-/** Cursor state of a CRM object stream. */
-export interface CrmObjectState extends JsonObject {
-  /** Records modified after this instant are read by the next sync. */
-  updated_after?: string;
-  /** Archived records archived after this instant are read next time. */
-  archived_after?: string;
-}
-
-interface CrmObject {
-  id: string;
+/** A CRM record as HubSpot's list and search endpoints send it. */
+export interface CrmObject {
+  id: unknown;
   properties: Record<string, string | null>;
-  createdAt: string;
-  updatedAt: string;
-  archived?: boolean;
-  archivedAt?: string;
-}
-
-interface Page {
-  results: CrmObject[];
-  paging?: { next?: { after: string } };
+  updatedAt: unknown;
+  archivedAt?: unknown;
 }
 
 /**
@@ -43,6 +34,7 @@ export async function* readCrmObjects(
   properties: readonly string[],
   state: CrmObjectState | undefined,
 ): StreamReader {
+  checkCursorState(state, objectType, context.startedAt);
   const { logger } = context;
   let maxUpdated = state?.updated_after;
   let maxArchived = state?.archived_after;
@@ -54,19 +46,23 @@ export async function* readCrmObjects(
     mode: state?.updated_after ? 'incremental search' : 'full list',
     updatedAfter: state?.updated_after ?? null,
   });
-  for await (const object of live) {
-    const record = toRecord(object, false);
+  for await (const { object, origin } of live) {
+    const record = toRecord(object, false, origin);
     if (!maxUpdated || record.updatedAt > maxUpdated) {
       maxUpdated = record.updatedAt;
     }
     yield record;
   }
 
-  for await (const object of listAll(context, objectType, properties, true)) {
-    const archivedAt = isoTime(object.archivedAt ?? object.updatedAt);
+  const archived = listAll(context, objectType, properties, true);
+  for await (const { object, origin } of archived) {
+    const record = toRecord(object, true, origin);
+    const archivedAt = object.archivedAt === undefined
+      ? record.updatedAt
+      : isoTimeOf(object.archivedAt, origin, 'archivedAt');
     if (state?.archived_after && archivedAt <= state.archived_after) continue;
     if (!maxArchived || archivedAt > maxArchived) maxArchived = archivedAt;
-    yield toRecord(object, true);
+    yield record;
   }
 
   return {
@@ -75,6 +71,12 @@ export async function* readCrmObjects(
       : {}),
     ...(maxArchived ? { archived_after: maxArchived } : {}),
   };
+}
+
+/** A record and the request it came from. */
+export interface Sourced {
+  object: CrmObject;
+  origin: Origin;
 }
 
 // A change younger than the settle time may not be searchable yet, so the
@@ -97,90 +99,40 @@ async function* listAll(
   objectType: string,
   properties: readonly string[],
   archived: boolean,
-): AsyncGenerator<CrmObject> {
+): AsyncGenerator<Sourced> {
+  const origin = { method: 'GET', path: `/crm/v3/objects/${objectType}` };
+  const cursors = new CursorGuard(origin);
   let after: string | undefined;
   do {
-    const page = await context.api.get<Page>(`/crm/v3/objects/${objectType}`, {
+    const page = await context.api.get<{
+      paging?: { next?: { after?: unknown } };
+    }>(origin.path, {
       limit: context.config.page_size,
       after,
       properties: properties.join(','),
       archived,
     });
-    yield* page.results;
-    after = page.paging?.next?.after;
+    for (const object of resultsOf<CrmObject>(page, origin)) {
+      yield { object, origin };
+    }
+    const next = page.paging?.next?.after;
+    after = next === undefined || next === null || next === ''
+      ? undefined
+      : String(next);
+    if (after) cursors.check(after);
   } while (after);
 }
 
-// Search pages by offset and stops at 10,000 results, so a long window is
-// read as several queries, each starting at the last modified time seen.
-async function* searchModifiedAfter(
-  context: StreamContext,
-  objectType: string,
-  properties: readonly string[],
-  updatedAfter: string,
-): AsyncGenerator<CrmObject> {
-  const pageSize = context.config.search_page_size;
-  let lowerBound = updatedAfter;
-  let operator: 'GT' | 'GTE' = 'GT';
-  for (;;) {
-    let offset = 0;
-    let lastSeen: string | undefined;
-    let exhausted = false;
-    while (offset + pageSize <= SEARCH_RESULT_CAP) {
-      const page = await context.api.post<Page>(
-        `/crm/v3/objects/${objectType}/search`,
-        {
-          filterGroups: [{
-            filters: [{
-              propertyName: MODIFIED_PROPERTY,
-              operator,
-              value: String(Date.parse(lowerBound)),
-            }],
-          }],
-          sorts: [{ propertyName: MODIFIED_PROPERTY, direction: 'ASCENDING' }],
-          properties,
-          limit: pageSize,
-          ...(offset ? { after: String(offset) } : {}),
-        },
-      );
-      yield* page.results;
-      const last = page.results.at(-1);
-      lastSeen = last ? isoTime(last.updatedAt) : lastSeen;
-      if (!page.paging?.next?.after) {
-        exhausted = true;
-        break;
-      }
-      offset = Number(page.paging.next.after);
-    }
-    if (exhausted) return;
-    if (!lastSeen || lastSeen === lowerBound) {
-      throw new Error(
-        `more than ${SEARCH_RESULT_CAP} ${objectType} share the modified ` +
-          `time ${lowerBound}; search cannot page past them. Run the sync ` +
-          'with --full-refresh to list them instead.',
-      );
-    }
-    // Records at exactly lastSeen are read again; staging keeps one copy.
-    lowerBound = lastSeen;
-    operator = 'GTE';
-  }
-}
-
-function toRecord(object: CrmObject, archived: boolean): StreamRecord {
+function toRecord(
+  object: CrmObject,
+  archived: boolean,
+  origin: Origin,
+): StreamRecord {
   return {
-    id: String(object.id),
-    updatedAt: isoTime(object.updatedAt),
+    id: idOf(object?.id, origin),
+    updatedAt: isoTimeOf(object.updatedAt, origin, 'updatedAt'),
     archived,
-    properties: object.properties,
+    properties: object.properties ?? {},
     associations: null,
   };
-}
-
-/** Normalises HubSpot's timestamps so that strings compare as instants. */
-function isoTime(value: string): string {
-  const millis = Date.parse(value);
-  if (Number.isNaN(millis)) {
-    throw new Error(`HubSpot sent an unreadable timestamp "${value}"`);
-  }
-  return new Date(millis).toISOString();
 }

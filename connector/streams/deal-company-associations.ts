@@ -7,12 +7,15 @@
  * change until the deal itself changes; `sync --full-refresh` re-reads all.
  * It can go once HubSpot's association change events are read instead.
  */
+import { HubSpotResponseError } from '../errors.js';
+import { CursorGuard, idOf } from '../hubspot/response-shape.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { readCrmObjects, type CrmObjectState } from './crm-objects.js';
 import { recordSchema } from './record-schema.js';
 import type { Stream, StreamContext, StreamRecord } from './stream.js';
 
 const BATCH_READ_PATH = '/crm/v4/associations/deals/companies/batch/read';
+const ORIGIN = { method: 'POST', path: BATCH_READ_PATH };
 
 interface AssociationTarget {
   toObjectId: number | string;
@@ -84,6 +87,7 @@ async function* readBatch(
   const companies = new Map<string, AssociationTarget[]>(
     dealIds.map((id) => [id, []]),
   );
+  const cursors = new CursorGuard(ORIGIN);
   let inputs: Array<{ id: string; after?: string }> =
     dealIds.map((id) => ({ id }));
   while (inputs.length) {
@@ -91,10 +95,17 @@ async function* readBatch(
       BATCH_READ_PATH, { inputs });
     inputs = [];
     for (const result of response.results ?? []) {
-      const id = String(result.from.id);
+      const id = idOf(result?.from?.id, ORIGIN);
+      if (!Array.isArray(result.to)) {
+        throw new HubSpotResponseError(ORIGIN.method, ORIGIN.path,
+          `no "to" array for deal ${id}`);
+      }
       companies.get(id)?.push(...result.to);
       const after = result.paging?.next?.after;
-      if (after) inputs.push({ id, after });
+      if (after) {
+        cursors.check(`${id}/${after}`);
+        inputs.push({ id, after });
+      }
     }
   }
   // Deals missing from the results have no company; HubSpot lists them

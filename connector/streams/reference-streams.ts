@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { idOf, isoTimeOf, resultsOf } from '../hubspot/response-shape.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { recordSchema } from './record-schema.js';
 import type { Stream } from './stream.js';
@@ -23,20 +24,21 @@ export const dealPipelinesStream: Stream = {
   },
   async *read(context, state) {
     const updatedAfter = state?.updated_after as string | undefined;
-    const { results } = await context.api.get<{ results: Pipeline[] }>(
-      '/crm/v3/pipelines/deals');
+    const origin = { method: 'GET', path: '/crm/v3/pipelines/deals' };
+    const page = await context.api.get<unknown>(origin.path);
     let maxUpdated = updatedAfter;
-    for (const pipeline of results) {
+    for (const pipeline of resultsOf<Pipeline>(page, origin)) {
+      const stages = Array.isArray(pipeline.stages) ? pipeline.stages : [];
       // A stage edit changes the stage's time, not always the pipeline's.
-      const updatedAt = [pipeline.updatedAt, ...pipeline.stages.map(
+      const updatedAt = [pipeline.updatedAt, ...stages.map(
         (stage) => stage.updatedAt ?? pipeline.updatedAt)]
-        .map((time) => new Date(time).toISOString())
+        .map((time) => isoTimeOf(time, origin, 'pipeline updatedAt'))
         .sort()
-        .at(-1) ?? new Date(pipeline.updatedAt).toISOString();
+        .at(-1) ?? isoTimeOf(pipeline.updatedAt, origin, 'updatedAt');
       if (updatedAfter && updatedAt <= updatedAfter) continue;
       if (!maxUpdated || updatedAt > maxUpdated) maxUpdated = updatedAt;
       yield {
-        id: String(pipeline.id),
+        id: idOf(pipeline.id, origin),
         updatedAt,
         archived: Boolean(pipeline.archived),
         properties: pipeline,
@@ -60,15 +62,15 @@ export const accountDetailsStream: Stream = {
     });
   },
   async *read(context, state) {
-    const details = await context.api.get<JsonObject>(
-      '/account-info/v3/details');
+    const origin = { method: 'GET', path: '/account-info/v3/details' };
+    const details = await context.api.get<JsonObject>(origin.path);
     // The account has no modified time; a digest of it tells a change.
     const digest = createHash('sha256')
       .update(JSON.stringify(details))
       .digest('hex');
     if (state?.digest !== digest) {
       yield {
-        id: String(details.portalId),
+        id: idOf(details?.portalId, origin),
         updatedAt: new Date().toISOString(),
         archived: false,
         properties: details,
