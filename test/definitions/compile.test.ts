@@ -39,6 +39,16 @@ const TABLES: Record<string, string> = {
   'hubspot_revenue.revenue_rejected_deals': 'table',
 };
 
+// Why a won deal is not counted, in the order the attribution checks them.
+const REJECTION_REASONS = [
+  'missing_close_date',
+  'implausible_close_date',
+  'missing_amount',
+  'invalid_amount',
+  'missing_home_currency_amount',
+  'negative_amount',
+];
+
 describe('dataform compile', () => {
   let graph: CompiledGraph;
 
@@ -117,6 +127,25 @@ describe('dataform compile', () => {
       /GROUP BY customer_id, revenue_month, currency/);
   });
 
+  it('checks the rejection reasons in order and asserts each is known', () => {
+    const query = table(graph, 'int_deal_revenue_attribution').query;
+    const checks = /\nchecked as \(([\s\S]*?)\nfinal as \(/.exec(query)?.[1];
+    assert.ok(checks, 'the attribution has a checked CTE');
+    assert.deepEqual(
+      [...checks.matchAll(/then '(\w+)'/g)].map((m) => m[1]),
+      REJECTION_REASONS,
+    );
+
+    const allowed = `in (${REJECTION_REASONS.map((r) => `'${r}'`).join(', ')})`;
+    const models = ['int_deal_revenue_attribution', 'revenue_rejected_deals'];
+    for (const model of models) {
+      const rowConditions = graph.assertions.find((a) =>
+        a.target.name.endsWith(`_${model}_assertions_rowConditions`));
+      assert.ok(rowConditions?.query.includes(allowed),
+        `${model} asserts rejection_reason ${allowed}`);
+    }
+  });
+
   it('reads the raw tables from the dataset named by --vars', async () => {
     const other = await compileProject(['--vars', 'raw_dataset=other_raw']);
     assert.ok(other.declarations.every((d) => d.target.schema === 'other_raw'));
@@ -135,6 +164,8 @@ describe('dataform compile', () => {
           .join('\n;\n')],
       ['int_deal_revenue_attribution.query.sql',
         (g) => table(g, 'int_deal_revenue_attribution').query],
+      ['stg_hubspot__deal_versions.query.sql',
+        (g) => table(g, 'stg_hubspot__deal_versions').query],
       ['stg_hubspot__deal_company_associations.query.sql',
         (g) => table(g, 'stg_hubspot__deal_company_associations').query],
       ['assert_customer_monthly_revenue_reconciles.query.sql',

@@ -3,42 +3,53 @@
  * rejected rows it must produce. Each deal covers one case; its name says
  * which. The portal is in America/New_York with USD as company currency.
  */
-import type { RawRow, RawTable } from './raw-tables.js';
+import {
+  PRIMARY,
+  UNLABELLED,
+  archived,
+  company,
+  deal,
+  links,
+  mart,
+  pipeline,
+  portal as portalAt,
+  wonDeal,
+  type MartRow,
+  type PortalSettings,
+  type RejectedRow,
+  type Rows,
+  type Sync,
+} from './raw-records.js';
+import type { RawRow } from './raw-tables.js';
 
-type Rows = Partial<Record<RawTable, RawRow[]>>;
-
-interface Sync {
-  id: string;
-  extractedAt: string;
-}
-
-/** A mart row as the test reads it back. */
-export interface MartRow {
-  customer_id: string;
-  customer_name: string | null;
-  revenue_month: string;
-  currency: string;
-  revenue: string;
-  deals_won: number;
-}
-
-/** A rejected-deal row as the test reads it back. */
-export interface RejectedRow {
-  deal_id: string;
-  rejection_reason: string;
-}
+const NEW_YORK: PortalSettings = {
+  timeZone: 'America/New_York',
+  utcOffset: '-05:00',
+  companyCurrency: 'USD',
+};
 
 const SYNC_1: Sync = { id: 'sync-1', extractedAt: '2025-04-01T06:00:00.000Z' };
 const SYNC_2: Sync = { id: 'sync-2', extractedAt: '2025-04-02T06:00:00.000Z' };
 const SYNC_3: Sync = { id: 'sync-3', extractedAt: '2025-04-03T06:00:00.000Z' };
 
+/**
+ * Won deals whose closedate is a placeholder or a misread number, as
+ * [deal id, closedate, deal name]. The second sync reads them, so the
+ * mart's first incremental run looks at them again.
+ */
+export const IMPLAUSIBLE_CLOSE_DATES: Array<[string, string, string]> = [
+  ['17', '9999-12-31T23:59:59Z', 'Placeholder close date 9999-12-31'],
+  ['18', '0001-01-01T00:00:00Z', 'Placeholder 0001-01-01, year 0 in New York'],
+  ['19', '0', 'Close date 0, read as epoch milliseconds'],
+  ['20', '-1', 'Close date -1, before the epoch'],
+  ['21', '1718452800', 'Close date in epoch seconds, read as milliseconds'],
+  ['23', '2100-01-01T00:00:00Z', 'Closed at the first implausible instant'],
+];
+
 /** Newest extraction of the initial rows: the mart's first watermark. */
 export const INITIAL_WATERMARK = SYNC_2.extractedAt;
 /** Newest extraction after the update. */
 export const UPDATED_WATERMARK = SYNC_3.extractedAt;
-
-const PRIMARY = 5;
-const UNLABELLED = 341;
 
 /** Two syncs: the portal as the first transform sees it. */
 export function initialRows(): Rows {
@@ -139,6 +150,12 @@ export function initialRows(): Rows {
         amount: '800', deal_currency_code: 'USD',
         amount_in_home_currency: '800', closedate: '2024-12-05T15:00:00Z',
       }),
+      wonDeal(SYNC_1, '22', 'Closed at the earliest plausible instant', {
+        amount: '60', deal_currency_code: 'USD',
+        amount_in_home_currency: '60', closedate: '1990-01-01T00:00:00Z',
+      }),
+      ...IMPLAUSIBLE_CLOSE_DATES.map(([id, closedate, name]) =>
+        implausiblyClosed(id, closedate, name)),
     ],
     deal_company_associations: [
       links(SYNC_1, '1', [[101, PRIMARY]]),
@@ -156,12 +173,16 @@ export function initialRows(): Rows {
       links(SYNC_1, '14', [[102, PRIMARY]]),
       links(SYNC_1, '15', [[102, PRIMARY]]),
       links(SYNC_1, '16', [[101, PRIMARY]]),
+      links(SYNC_1, '22', [[101, PRIMARY]]),
+      ...IMPLAUSIBLE_CLOSE_DATES.map(([id]) =>
+        links(SYNC_2, id, [[101, PRIMARY]])),
     ],
   };
 }
 
 /** The mart after the initial rows, ordered by customer_id and month. */
 export const INITIAL_MART: MartRow[] = [
+  mart('101', 'Acme Corp', '1989-12-01', '60', 1),
   mart('101', 'Acme Corp', '2024-12-01', '800', 1),
   mart('101', 'Acme Corp', '2025-01-01', '1540.25', 2),
   mart('101', 'Acme Corp', '2025-02-01', '200', 1),
@@ -174,6 +195,12 @@ export const INITIAL_MART: MartRow[] = [
 /** The rejected deals, before and after the update. */
 export const REJECTED: RejectedRow[] = [
   { deal_id: '14', rejection_reason: 'missing_close_date' },
+  { deal_id: '17', rejection_reason: 'implausible_close_date' },
+  { deal_id: '18', rejection_reason: 'implausible_close_date' },
+  { deal_id: '19', rejection_reason: 'implausible_close_date' },
+  { deal_id: '20', rejection_reason: 'implausible_close_date' },
+  { deal_id: '21', rejection_reason: 'implausible_close_date' },
+  { deal_id: '23', rejection_reason: 'implausible_close_date' },
   { deal_id: '3', rejection_reason: 'missing_home_currency_amount' },
   { deal_id: '4', rejection_reason: 'missing_amount' },
   { deal_id: '5', rejection_reason: 'invalid_amount' },
@@ -215,6 +242,7 @@ export function updateRows(): Rows {
 /** The mart after the update; December is the one month it leaves alone. */
 export const UPDATED_MART: MartRow[] = [
   mart('10001', 'Umbrella', '2025-02-01', '250', 1),
+  mart('101', 'Acme Corp', '1989-12-01', '60', 1),
   mart('101', 'Acme Corp', '2024-12-01', '800', 1),
   mart('101', 'Acme Corp', '2025-01-01', '1740.25', 2),
   mart('102', 'Globex Corporation', '2025-03-01', '550', 2),
@@ -222,134 +250,13 @@ export const UPDATED_MART: MartRow[] = [
   mart('unassigned', '(no company)', '2025-02-01', '175', 2),
 ];
 
-function mart(
-  customerId: string,
-  customerName: string,
-  month: string,
-  revenue: string,
-  dealsWon: number,
-): MartRow {
-  return {
-    customer_id: customerId,
-    customer_name: customerName,
-    revenue_month: month,
-    currency: 'USD',
-    revenue,
-    deals_won: dealsWon,
-  };
-}
-
 function portal(sync: Sync): RawRow {
-  return row(sync, '12345678', sync.extractedAt, {
-    portalId: 12345678,
-    accountType: 'STANDARD',
-    timeZone: 'America/New_York',
-    companyCurrency: 'USD',
-    additionalCurrencies: ['EUR'],
-    utcOffset: '-05:00',
-    uiDomain: 'app.hubspot.com',
+  return portalAt(sync, NEW_YORK);
+}
+
+function implausiblyClosed(id: string, closedate: string, name: string) {
+  return wonDeal(SYNC_2, id, name, {
+    amount: '900', deal_currency_code: 'USD',
+    amount_in_home_currency: '900', closedate,
   });
-}
-
-function pipeline(
-  sync: Sync,
-  id: string,
-  label: string,
-  stages: Array<[string, string, string, string]>,
-): RawRow {
-  return row(sync, id, '2025-01-01T00:00:00Z', {
-    label,
-    displayOrder: 0,
-    stages: stages.map(([stageId, stageLabel, isClosed, probability], i) => ({
-      id: stageId,
-      label: stageLabel,
-      displayOrder: i,
-      archived: false,
-      metadata: { isClosed, probability },
-    })),
-  });
-}
-
-function company(
-  sync: Sync,
-  id: string,
-  name: string,
-  updatedAt = '2025-01-01T00:00:00Z',
-): RawRow {
-  return row(sync, id, updatedAt, {
-    name,
-    domain: `${name.toLowerCase().replace(/\W+/g, '')}.example`,
-    hs_object_id: id,
-  });
-}
-
-function wonDeal(
-  sync: Sync,
-  id: string,
-  name: string,
-  money: Record<string, string | null>,
-  updatedAt = '2025-03-20T10:00:00Z',
-): RawRow {
-  return deal(sync, id, updatedAt, {
-    dealname: name,
-    hs_is_closed_won: 'true',
-    hs_is_closed: 'true',
-    dealstage: 'closedwon',
-    pipeline: 'default',
-    ...money,
-  });
-}
-
-function deal(
-  sync: Sync,
-  id: string,
-  updatedAt: string,
-  properties: Record<string, string | null>,
-): RawRow {
-  return row(sync, id, updatedAt, {
-    hs_object_id: id,
-    hs_lastmodifieddate: updatedAt,
-    ...properties,
-  });
-}
-
-function archived(raw: RawRow): RawRow {
-  return { ...raw, archived: true };
-}
-
-function links(
-  sync: Sync,
-  dealId: string,
-  companies: Array<[number, number]>,
-): RawRow {
-  return {
-    ...row(sync, dealId, sync.extractedAt, null),
-    associations: companies.map(([companyId, typeId]) => ({
-      toObjectId: companyId,
-      // HubSpot lists the primary company with both of its types.
-      associationTypes: (typeId === PRIMARY ? [UNLABELLED, PRIMARY] : [typeId])
-        .map((type) => ({
-          category: 'HUBSPOT_DEFINED',
-          typeId: type,
-          label: type === PRIMARY ? 'Primary' : null,
-        })),
-    })),
-  };
-}
-
-function row(
-  sync: Sync,
-  id: string,
-  updatedAt: string,
-  properties: unknown,
-): RawRow {
-  return {
-    id,
-    updated_at: updatedAt,
-    archived: false,
-    properties,
-    associations: null,
-    _extracted_at: sync.extractedAt,
-    _sync_id: sync.id,
-  };
 }

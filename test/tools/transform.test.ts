@@ -14,7 +14,9 @@ import { startEmulator, type Emulator } from '../../tools/emulator.js';
 import { runTransform, type TransformLogger } from '../../tools/transform.js';
 import { queryRows } from '../../connector/bigquery/query-rows.js';
 import { appendRawRows, createRawTables } from './raw-tables.js';
+import type { MartRow, Rows } from './raw-records.js';
 import {
+  IMPLAUSIBLE_CLOSE_DATES,
   INITIAL_MART,
   INITIAL_WATERMARK,
   REJECTED,
@@ -22,8 +24,17 @@ import {
   UPDATED_WATERMARK,
   initialRows,
   updateRows,
-  type MartRow,
 } from './revenue-fixture.js';
+import {
+  FIXED_MART,
+  FIXED_WATERMARK,
+  PLACEHOLDER_CLOSE_DATE,
+  PLACEHOLDER_MART,
+  PLACEHOLDER_REJECTED,
+  PLACEHOLDER_WATERMARK,
+  fixedRows,
+  placeholderRows,
+} from './close-date-fixture.js';
 
 const LOCATION = 'US';
 const RAW_DATASET = 'hubspot_raw';
@@ -36,13 +47,7 @@ describe('transform against the local emulator', () => {
   let bigquery: BigQuery;
 
   before(async () => {
-    emulator = await startEmulator();
-    bigquery = createBigQueryClient(
-      { projectId: emulator.projectId, location: LOCATION },
-      emulator.env,
-    );
-    await createRawTables(bigquery, RAW_DATASET, LOCATION);
-    await appendRawRows(bigquery, RAW_DATASET, LOCATION, initialRows());
+    ({ emulator, bigquery } = await startWithRawRows(initialRows()));
   });
 
   after(async () => {
@@ -50,14 +55,7 @@ describe('transform against the local emulator', () => {
   });
 
   const transform = (fullRefresh = false, logger?: TransformLogger) =>
-    runTransform({
-      projectId: emulator.projectId,
-      location: LOCATION,
-      rawDataset: RAW_DATASET,
-      fullRefresh,
-      env: emulator.env,
-      logger,
-    });
+    transformOn(emulator, fullRefresh, logger);
 
   it('builds monthly revenue and rejected deals from the raw tables', async () => {
     const lines: string[] = [];
@@ -71,6 +69,9 @@ describe('transform against the local emulator', () => {
       l.includes('incremental hubspot_revenue.customer_monthly_revenue done')));
     assert.deepEqual(await readMart(bigquery), INITIAL_MART);
     assert.deepEqual(await readRejected(bigquery), REJECTED);
+    assert.deepEqual(await readImplausibleCloseDates(bigquery),
+      IMPLAUSIBLE_CLOSE_DATES.map(([dealId, closedate]) =>
+        implausible(dealId, closedate)));
   });
 
   it('stays equal to a full refresh after an incremental run', async () => {
@@ -85,8 +86,9 @@ describe('transform against the local emulator', () => {
     assert.deepEqual(incremental, UPDATED_MART);
     assert.deepEqual(refreshed, UPDATED_MART);
     assert.deepEqual(await readRejected(bigquery), REJECTED);
-    // Only December was left alone by the incremental run.
+    // Only the Decembers were left alone by the incremental run.
     assert.deepEqual(watermarks, {
+      '1989-12-01': INITIAL_WATERMARK,
       '2024-12-01': INITIAL_WATERMARK,
       '2025-01-01': UPDATED_WATERMARK,
       '2025-02-01': UPDATED_WATERMARK,
@@ -121,6 +123,80 @@ describe('transform against the local emulator', () => {
   });
 });
 
+describe('transform of a placeholder close date east of UTC', () => {
+  let emulator: Emulator;
+  let bigquery: BigQuery;
+
+  before(async () => {
+    ({ emulator, bigquery } = await startWithRawRows(placeholderRows()));
+  });
+
+  after(async () => {
+    await emulator?.stop();
+  });
+
+  it('rejects the deal and runs again incrementally', async () => {
+    await transformOn(emulator);
+    // The mart exists now, so this run is incremental, and the placeholder
+    // version, extracted at the watermark, is examined again.
+    await transformOn(emulator);
+
+    assert.deepEqual(await readMart(bigquery), PLACEHOLDER_MART);
+    assert.deepEqual(await readRejected(bigquery), PLACEHOLDER_REJECTED);
+    assert.deepEqual(await readImplausibleCloseDates(bigquery),
+      [implausible('1', PLACEHOLDER_CLOSE_DATE)]);
+  });
+
+  it('counts the fixed deal incrementally, as a full refresh does', async () => {
+    await appendRawRows(bigquery, RAW_DATASET, LOCATION, fixedRows());
+
+    // Every version of the changed deal is examined, the placeholder too.
+    await transformOn(emulator);
+    const incremental = await readMart(bigquery);
+    const watermarks = await readWatermarks(bigquery);
+    await transformOn(emulator, true);
+    const refreshed = await readMart(bigquery);
+
+    assert.deepEqual(incremental, FIXED_MART);
+    assert.deepEqual(refreshed, FIXED_MART);
+    assert.deepEqual(await readRejected(bigquery), []);
+    // Rebuilt: March, where the deal counts now. February is left alone.
+    assert.deepEqual(watermarks, {
+      '2025-02-01': PLACEHOLDER_WATERMARK,
+      '2025-03-01': FIXED_WATERMARK,
+    });
+  });
+});
+
+// A fresh emulator holding the raw tables and `rows`.
+async function startWithRawRows(
+  rows: Rows,
+): Promise<{ emulator: Emulator; bigquery: BigQuery }> {
+  const emulator = await startEmulator();
+  const bigquery = createBigQueryClient(
+    { projectId: emulator.projectId, location: LOCATION },
+    emulator.env,
+  );
+  await createRawTables(bigquery, RAW_DATASET, LOCATION);
+  await appendRawRows(bigquery, RAW_DATASET, LOCATION, rows);
+  return { emulator, bigquery };
+}
+
+function transformOn(
+  emulator: Emulator,
+  fullRefresh = false,
+  logger?: TransformLogger,
+) {
+  return runTransform({
+    projectId: emulator.projectId,
+    location: LOCATION,
+    rawDataset: RAW_DATASET,
+    fullRefresh,
+    env: emulator.env,
+    logger,
+  });
+}
+
 async function readMart(bigquery: BigQuery): Promise<MartRow[]> {
   const rows = await queryRows(bigquery, `
     select customer_id, customer_name, revenue_month, currency, revenue,
@@ -148,6 +224,24 @@ async function readRejected(bigquery: BigQuery) {
     select deal_id, rejection_reason
     from hubspot_revenue.revenue_rejected_deals
     order by deal_id`);
+}
+
+// Rejected for their close date: the raw value is kept, no month drawn.
+async function readImplausibleCloseDates(bigquery: BigQuery) {
+  return queryRows(bigquery, `
+    select deal_id, closed_at_raw, closed_at, revenue_month
+    from hubspot_revenue.revenue_rejected_deals
+    where rejection_reason = 'implausible_close_date'
+    order by deal_id`);
+}
+
+function implausible(dealId: string, closedate: string) {
+  return {
+    deal_id: dealId,
+    closed_at_raw: closedate,
+    closed_at: null,
+    revenue_month: null,
+  };
 }
 
 function collectingLogger(lines: string[]): TransformLogger {

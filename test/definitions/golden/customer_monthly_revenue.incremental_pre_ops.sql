@@ -55,7 +55,8 @@ declare revenue_months_to_rebuild array<date> default (
 
     -- the months those changes can touch
     affected_months as (
-      -- every month any version of a changed deal closed in
+      -- every month any version of a changed deal closed in; versions
+      -- with an implausible close date have no closed_at, hence no month
       select
         date_trunc(date(versions.closed_at, portal.time_zone), month)
           as revenue_month

@@ -55,6 +55,8 @@ won_deals as (
     deal_id,
     deal_name,
     closed_at,
+    closed_at_raw,
+    has_implausible_close_date,
     amount_raw,
     amount,
     deal_currency_code,
@@ -104,6 +106,8 @@ attributed as (
       companies.company_name
     ) as customer_name,
     won_deals.closed_at,
+    won_deals.closed_at_raw,
+    won_deals.has_implausible_close_date,
     date_trunc(date(won_deals.closed_at, portal.time_zone), month)
       as revenue_month,
     portal.company_currency as currency,
@@ -144,7 +148,10 @@ checked as (
     *,
     case
       when closed_at is null
+        and not has_implausible_close_date
         then 'missing_close_date'
+      when has_implausible_close_date
+        then 'implausible_close_date'
       when amount_in_company_currency is null
         and coalesce(trim(amount_raw), '') = ''
         then 'missing_amount'
@@ -166,6 +173,7 @@ final as (
     checked.customer_id,
     checked.customer_name,
     checked.closed_at,
+    checked.closed_at_raw,
     checked.revenue_month,
     checked.currency,
     checked.time_zone,
