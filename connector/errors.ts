@@ -60,8 +60,8 @@ export class BigQueryJobError extends ConnectorError {
   ) {
     super(
       `BigQuery ${operation}${jobId ? ` (job ${jobId})` : ''} failed: ` +
-        `${detail}. Nothing from this batch was committed to the sync ` +
-        'state, so the next sync reads it again.',
+        `${detail}. The stream's sync state was not advanced, so the next ` +
+        'sync reads the same changes again.',
       options,
     );
   }

@@ -10,7 +10,6 @@ import { parseEmulatorHost } from '../connector/bigquery/client.js';
 import { TransformConfigError } from './transform-errors.js';
 
 /** Host names that stay on this machine. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Variables real-BigQuery runs pass on, for credentials and proxies. */
 const REAL_MODE_PASSTHROUGH = [
@@ -138,18 +137,12 @@ function writeCredentials(input: CliEnvironmentInput): string {
   return file;
 }
 
+// parseEmulatorHost refuses anything but an http(s) URL on loopback.
 function checkLoopback(emulatorHost: string): void {
-  let url: URL;
   try {
-    url = parseEmulatorHost(emulatorHost);
+    parseEmulatorHost(emulatorHost);
   } catch (error) {
     throw new TransformConfigError((error as Error).message, { cause: error });
-  }
-  if (!LOOPBACK_HOSTS.has(url.hostname)) {
-    throw new TransformConfigError(
-      `BIGQUERY_EMULATOR_HOST must point at this machine (127.0.0.1, ` +
-        `localhost or [::1]), got "${emulatorHost}"`,
-    );
   }
 }
 

@@ -56,6 +56,8 @@ function staticTokenClient(): OAuth2Client {
   return client;
 }
 
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
 /** Checks that BIGQUERY_EMULATOR_HOST is an http(s) URL on loopback. */
 export function parseEmulatorHost(value: string): URL {
   let url: URL;
@@ -71,6 +73,13 @@ export function parseEmulatorHost(value: string): URL {
     throw new Error(
       `BIGQUERY_EMULATOR_HOST must start with http:// or https://, got "${value}"`,
     );
+  }
+  // The emulator's static token is no credential; it must not leave the
+  // machine, and neither may the data.
+  if (!LOOPBACK_HOSTS.test(url.hostname)) {
+    throw new Error(`BIGQUERY_EMULATOR_HOST must point at this machine ` +
+      `(127.0.0.1, localhost or [::1]), got "${url.hostname}"; unset it to ` +
+      'use real BigQuery');
   }
   return url;
 }

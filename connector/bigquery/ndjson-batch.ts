@@ -12,15 +12,21 @@ export class NdjsonBatch {
   rowCount = 0;
   private readonly dir: string;
   private readonly out: fs.WriteStream;
+  /** The first write error (a full disk, say); fails add() and close(). */
+  private failure: Error | undefined;
 
   constructor(label: string) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `hubspot-${label}-`));
     this.file = path.join(this.dir, 'rows.ndjson');
     this.out = fs.createWriteStream(this.file);
+    this.out.on('error', (error) => {
+      this.failure ??= error;
+    });
   }
 
   /** Appends one row, waiting when the file stream is backed up. */
   async add(row: Record<string, unknown>): Promise<void> {
+    if (this.failure) throw this.spoolError();
     this.rowCount++;
     if (!this.out.write(`${JSON.stringify(row, wellFormed)}\n`)) {
       await once(this.out, 'drain');
@@ -29,10 +35,16 @@ export class NdjsonBatch {
 
   /** Flushes and closes the file; call before loading it. */
   async close(): Promise<void> {
-    if (this.out.closed) return;
-    await new Promise<void>((resolve, reject) =>
-      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
+    if (!this.out.closed) {
+      await new Promise<void>((resolve) => this.out.end(() => resolve()));
+    }
+    if (this.failure) throw this.spoolError();
+  }
+
+  private spoolError(): Error {
+    return new Error(`could not write rows to ${this.file}: ` +
+      `${this.failure?.message}; free disk space in ${os.tmpdir()} (or set ` +
+      'TMPDIR) and run the sync again', { cause: this.failure });
   }
 
   /** Deletes the file and its folder. */

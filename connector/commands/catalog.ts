@@ -1,6 +1,7 @@
 /**
  * Reads the configured catalog and the state file that `read` is given,
- * and rejects them up front when they name unknown streams.
+ * and rejects up front a catalog naming unknown streams or a state file
+ * that is not one.
  */
 import fs from 'node:fs';
 
@@ -56,7 +57,9 @@ export function loadCatalog(file: string | undefined): ConfiguredStream[] {
 export function loadStates(file: string | undefined): Map<string, JsonObject> {
   const states = new Map<string, JsonObject>();
   if (!file) return states;
-  const parsed = readStateFile(file);
+  const read = readStateFile(file);
+  // One STATE line parses as a single message, not as a map of streams.
+  const parsed = (read as JsonObject | null)?.type === 'STATE' ? [read] : read;
   const entries = Array.isArray(parsed)
     ? parsed.map((message: JsonObject | null) => {
         const inner = (message?.state ?? message ?? {}) as {

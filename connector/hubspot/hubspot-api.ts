@@ -27,7 +27,9 @@ export interface HubSpotApiOptions {
   logger: Logger;
   requestsPerTenSeconds: number;
   retryPolicy?: RetryPolicy;
+  /** Waits and the clock; tests pass a fake pair. */
   sleep?: Sleep;
+  now?: () => number;
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -53,10 +55,11 @@ export class HubSpotApi {
     this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.logger = options.logger;
     this.accessToken = options.accessToken;
+    const now = options.now ?? Date.now;
     this.throttle = new Throttle(
-      options.requestsPerTenSeconds, TEN_SECONDS_MILLIS, this.sleep);
+      options.requestsPerTenSeconds, TEN_SECONDS_MILLIS, this.sleep, now);
     this.searchThrottle = new Throttle(
-      SEARCH_REQUESTS_PER_SECOND, 1000, this.sleep);
+      SEARCH_REQUESTS_PER_SECOND, 1000, this.sleep, now);
   }
 
   get<T>(path: string, query: Query = {}): Promise<T> {
@@ -161,7 +164,7 @@ export class HubSpotApi {
         return { ok: false, status: response.status, retryAfter: null,
           unreadable: true,
           message: `status ${response.status} and a body that is not ` +
-            `JSON: ${JSON.stringify(text.slice(0, 120))}` };
+            `JSON: ${JSON.stringify(this.redact(text.slice(0, 120)))}` };
       }
     })();
     try {

@@ -20,6 +20,15 @@ export function resultsOf<T>(page: unknown, origin: Origin): T[] {
   return results as T[];
 }
 
+/** The page's `paging.next.after` cursor, or undefined on the last page. */
+export function nextAfter(page: unknown): string | undefined {
+  const after = (page as { paging?: { next?: { after?: unknown } } } | null)
+    ?.paging?.next?.after;
+  return after === undefined || after === null || after === ''
+    ? undefined
+    : String(after);
+}
+
 /** A record id as a non-empty string; throws for a missing or odd one. */
 export function idOf(value: unknown, origin: Origin): string {
   if ((typeof value === 'string' && /^[\w-]{1,64}$/.test(value)) ||

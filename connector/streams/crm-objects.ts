@@ -7,6 +7,7 @@ import {
   CursorGuard,
   idOf,
   isoTimeOf,
+  nextAfter,
   resultsOf,
   type Origin,
 } from '../hubspot/response-shape.js';
@@ -54,6 +55,10 @@ export async function* readCrmObjects(
     yield record;
   }
 
+  // Records archived while the listing runs may sit on pages already
+  // read, so the cursor never passes the listing's start (less the settle
+  // time, for clock skew); later ones are read again next time.
+  const archivedCap = settledTime(context, new Date());
   const archived = listAll(context, objectType, properties, true);
   for await (const { object, origin } of archived) {
     const record = toRecord(object, true, origin);
@@ -69,7 +74,10 @@ export async function* readCrmObjects(
     ...(maxUpdated
       ? { updated_after: settledCursor(context, maxUpdated, state) }
       : {}),
-    ...(maxArchived ? { archived_after: maxArchived } : {}),
+    ...(maxArchived
+      ? { archived_after: laterOf(
+          earlierOf(maxArchived, archivedCap), state?.archived_after) }
+      : {}),
   };
 }
 
@@ -86,12 +94,21 @@ function settledCursor(
   maxUpdated: string,
   previous: CrmObjectState | undefined,
 ): string {
+  const capped = earlierOf(maxUpdated, settledTime(context, context.startedAt));
+  return laterOf(capped, previous?.updated_after);
+}
+
+function settledTime(context: StreamContext, at: Date): string {
   const settleMillis = context.config.search_settle_minutes * 60_000;
-  const settled = new Date(context.startedAt.getTime() - settleMillis)
-    .toISOString();
-  const capped = maxUpdated < settled ? maxUpdated : settled;
-  const floor = previous?.updated_after;
-  return floor && floor > capped ? floor : capped;
+  return new Date(at.getTime() - settleMillis).toISOString();
+}
+
+function earlierOf(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+function laterOf(a: string, b: string | undefined): string {
+  return b && b > a ? b : a;
 }
 
 async function* listAll(
@@ -104,9 +121,7 @@ async function* listAll(
   const cursors = new CursorGuard(origin);
   let after: string | undefined;
   do {
-    const page = await context.api.get<{
-      paging?: { next?: { after?: unknown } };
-    }>(origin.path, {
+    const page = await context.api.get<unknown>(origin.path, {
       limit: context.config.page_size,
       after,
       properties: properties.join(','),
@@ -115,10 +130,7 @@ async function* listAll(
     for (const object of resultsOf<CrmObject>(page, origin)) {
       yield { object, origin };
     }
-    const next = page.paging?.next?.after;
-    after = next === undefined || next === null || next === ''
-      ? undefined
-      : String(next);
+    after = nextAfter(page);
     if (after) cursors.check(after);
   } while (after);
 }

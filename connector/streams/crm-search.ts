@@ -1,8 +1,13 @@
 /**
  * Incremental reads through HubSpot's search endpoint, by modified time.
  */
-import { HubSpotResponseError } from '../errors.js';
-import { isoTimeOf, resultsOf } from '../hubspot/response-shape.js';
+import { ConnectorError } from '../errors.js';
+import {
+  idOf,
+  isoTimeOf,
+  nextAfter,
+  resultsOf,
+} from '../hubspot/response-shape.js';
 import type { CrmObject, Sourced } from './crm-objects.js';
 import type { StreamContext } from './stream.js';
 
@@ -12,9 +17,13 @@ const SEARCH_RESULT_CAP = 10_000;
 const MODIFIED_PROPERTY = 'hs_lastmodifieddate';
 
 /**
- * Records modified after `updatedAfter`, oldest first. Search pages by
- * offset and stops at 10,000 results, so a long window is read as several
- * queries, each starting at the last modified time seen.
+ * Records modified after `updatedAfter`, oldest first.
+ *
+ * Search's `after` is an offset into a result set that changes while we
+ * page: a record edited or archived behind the offset shifts the rest, and
+ * one would be skipped for good. So every page is a fresh query starting
+ * at the last modified time seen (ids already read at that instant are
+ * skipped); offsets are used only among records sharing one instant.
  */
 export async function* searchModifiedAfter(
   context: StreamContext,
@@ -27,65 +36,54 @@ export async function* searchModifiedAfter(
     path: `/crm/v3/objects/${objectType}/search`,
   };
   const pageSize = context.config.search_page_size;
-  let lowerBound = updatedAfter;
+  let bound = updatedAfter;
   let operator: 'GT' | 'GTE' = 'GT';
+  let readAtBound = new Set<string>();
+  let offset = 0;
   for (;;) {
-    let offset = 0;
-    let lastSeen: string | undefined;
-    let exhausted = false;
-    while (offset + pageSize <= SEARCH_RESULT_CAP) {
-      const page = await context.api.post<{
-        paging?: { next?: { after?: unknown } };
-      }>(origin.path, {
-        filterGroups: [{
-          filters: [{
-            propertyName: MODIFIED_PROPERTY,
-            operator,
-            value: String(Date.parse(lowerBound)),
-          }],
+    const page = await context.api.post<unknown>(origin.path, {
+      filterGroups: [{
+        filters: [{
+          propertyName: MODIFIED_PROPERTY,
+          operator,
+          value: String(Date.parse(bound)),
         }],
-        sorts: [{ propertyName: MODIFIED_PROPERTY, direction: 'ASCENDING' }],
-        properties,
-        limit: pageSize,
-        ...(offset ? { after: String(offset) } : {}),
-      });
-      const results = resultsOf<CrmObject>(page, origin);
-      for (const object of results) yield { object, origin };
-      const last = results.at(-1);
-      if (last) lastSeen = isoTimeOf(last.updatedAt, origin, 'updatedAt');
-      const next = page.paging?.next?.after;
-      if (next === undefined || next === null || next === '') {
-        exhausted = true;
-        break;
+      }],
+      sorts: [{ propertyName: MODIFIED_PROPERTY, direction: 'ASCENDING' }],
+      properties,
+      limit: pageSize,
+      ...(offset ? { after: String(offset) } : {}),
+    });
+    const results = resultsOf<CrmObject>(page, origin);
+    const timed = results.map((object) => ({
+      object,
+      id: idOf(object?.id, origin),
+      updatedAt: isoTimeOf(object.updatedAt, origin, 'updatedAt'),
+    }));
+    for (const { object, id, updatedAt } of timed) {
+      if (updatedAt === bound && readAtBound.has(id)) continue;
+      yield { object, origin };
+    }
+    if (nextAfter(page) === undefined || timed.length === 0) return;
+
+    const last = timed.at(-1)?.updatedAt ?? bound;
+    if (last > bound) {
+      bound = last;
+      operator = 'GTE';
+      offset = 0;
+      readAtBound = new Set(
+        timed.filter((r) => r.updatedAt === last).map((r) => r.id));
+    } else {
+      // A whole page at one instant: page through that instant by offset.
+      for (const { id } of timed) readAtBound.add(id);
+      offset += timed.length;
+      if (offset + pageSize > SEARCH_RESULT_CAP) {
+        throw new ConnectorError(`more than ${SEARCH_RESULT_CAP} ` +
+          `${objectType} share the modified time ${bound}; search cannot ` +
+          'page past them. Run `sync --full-refresh` (or `read` without ' +
+          'state) to list them instead.');
       }
-      offset = nextOffset(next, offset, origin);
     }
-    if (exhausted) return;
-    if (!lastSeen || lastSeen <= lowerBound) {
-      throw new Error(
-        `more than ${SEARCH_RESULT_CAP} ${objectType} share the modified ` +
-          `time ${lowerBound}; search cannot page past them. Run the sync ` +
-          'with --full-refresh to list them instead.',
-      );
-    }
-    // Records at exactly lastSeen are read again; staging keeps one copy.
-    lowerBound = lastSeen;
-    operator = 'GTE';
   }
 }
 
-// Search's `after` is an offset; one that does not move forward would
-// read the same page forever.
-function nextOffset(
-  after: unknown,
-  offset: number,
-  origin: { method: string; path: string },
-): number {
-  const next = Number(after);
-  if (!Number.isSafeInteger(next) || next <= offset) {
-    throw new HubSpotResponseError(origin.method, origin.path,
-      `the paging offset ${JSON.stringify(after)} after offset ${offset}; ` +
-      'stopping rather than reading the same page again');
-  }
-  return next;
-}

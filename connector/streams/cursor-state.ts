@@ -6,8 +6,14 @@
 import { ConfigError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
 
-/** How far ahead of the clock a cursor may be before it is refused. */
-const CLOCK_SKEW_MILLIS = 24 * 60 * 60_000;
+/**
+ * How far ahead of our clock a cursor may be before it is refused: cursors
+ * we write never pass the sync's start, so only clock skew is allowed.
+ */
+const CLOCK_SKEW_MILLIS = 10 * 60_000;
+
+const NEXT_STEP = 'For `sync`, run it once with --full-refresh; for ' +
+  '`read`, pass the state a previous read wrote, or none.';
 
 /** Cursor state of a CRM object stream. */
 export interface CrmObjectState extends JsonObject {
@@ -32,13 +38,12 @@ export function checkCursorState(
       : Number.NaN;
     if (Number.isNaN(millis)) {
       throw new ConfigError(`the state of ${stream} has ${key} ` +
-        `${JSON.stringify(value)}, not an ISO-8601 instant. Pass the ` +
-        'state a previous read wrote, or none for a full read.');
+        `${JSON.stringify(value)}, not an ISO-8601 instant. ${NEXT_STEP}`);
     }
     if (millis > now.getTime() + CLOCK_SKEW_MILLIS) {
       throw new ConfigError(`the state of ${stream} has ${key} ${value}, ` +
-        'in the future, which would skip every change until then. Pass ' +
-        'the state a previous read wrote, or none for a full read.');
+        `in the future, which would skip every change until then. ` +
+        NEXT_STEP);
     }
   }
 }

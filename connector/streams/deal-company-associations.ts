@@ -8,7 +8,11 @@
  * It can go once HubSpot's association change events are read instead.
  */
 import { HubSpotResponseError } from '../errors.js';
-import { CursorGuard, idOf } from '../hubspot/response-shape.js';
+import {
+  CursorGuard,
+  idOf,
+  resultsOf,
+} from '../hubspot/response-shape.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { readCrmObjects, type CrmObjectState } from './crm-objects.js';
 import { recordSchema } from './record-schema.js';
@@ -26,12 +30,16 @@ interface AssociationTarget {
   }>;
 }
 
-interface BatchReadResponse {
-  results?: Array<{
-    from: { id: string };
-    to: AssociationTarget[];
-    paging?: { next?: { after?: string } };
-  }>;
+interface BatchResult {
+  from: { id: unknown };
+  to: AssociationTarget[];
+  paging?: { next?: { after?: string } };
+}
+
+interface BatchError {
+  category?: string;
+  message?: string;
+  context?: { fromObjectId?: unknown[] };
 }
 
 export const dealCompanyAssociationsStream: Stream = {
@@ -79,6 +87,15 @@ export const dealCompanyAssociationsStream: Stream = {
   },
 };
 
+// Ids that HubSpot reports as having no associated company (a 207 whose
+// errors say OBJECT_NOT_FOUND for them).
+function noAssociations(errors: BatchError[] | undefined): string[] {
+  return (errors ?? [])
+    .filter((error) => error?.category === 'OBJECT_NOT_FOUND')
+    .flatMap((error) => error.context?.fromObjectId ?? [])
+    .map(String);
+}
+
 async function* readBatch(
   context: StreamContext,
   dealIds: string[],
@@ -88,18 +105,21 @@ async function* readBatch(
     dealIds.map((id) => [id, []]),
   );
   const cursors = new CursorGuard(ORIGIN);
+  const answered = new Set<string>();
   let inputs: Array<{ id: string; after?: string }> =
     dealIds.map((id) => ({ id }));
   while (inputs.length) {
-    const response = await context.api.post<BatchReadResponse>(
+    const response = await context.api.post<{ errors?: BatchError[] }>(
       BATCH_READ_PATH, { inputs });
+    for (const id of noAssociations(response.errors)) answered.add(id);
     inputs = [];
-    for (const result of response.results ?? []) {
+    for (const result of resultsOf<BatchResult>(response, ORIGIN)) {
       const id = idOf(result?.from?.id, ORIGIN);
       if (!Array.isArray(result.to)) {
         throw new HubSpotResponseError(ORIGIN.method, ORIGIN.path,
           `no "to" array for deal ${id}`);
       }
+      answered.add(id);
       companies.get(id)?.push(...result.to);
       const after = result.paging?.next?.after;
       if (after) {
@@ -108,8 +128,16 @@ async function* readBatch(
       }
     }
   }
-  // Deals missing from the results have no company; HubSpot lists them
-  // under `errors` of a 207 answer.
+  // A deal missing from the results has no company only when HubSpot says
+  // so; anything else (a rate limit inside a 207, say) must not land as
+  // "no companies", which would make its revenue unassigned.
+  const unexplained = dealIds.filter((id) => !answered.has(id));
+  if (unexplained.length) {
+    throw new HubSpotResponseError(ORIGIN.method, ORIGIN.path,
+      `no result and no "no associations" error for deals ` +
+      `${unexplained.slice(0, 5).join(', ')}` +
+      (unexplained.length > 5 ? ` and ${unexplained.length - 5} more` : ''));
+  }
   for (const [id, to] of companies) {
     yield {
       id,

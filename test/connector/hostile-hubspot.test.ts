@@ -105,6 +105,38 @@ describe('a misbehaving HubSpot', () => {
     assert.match(outcome.error, /unreadable updatedAt "yesterday"/);
   });
 
+  it('does not take an unexplained gap in a batch read as "no company"',
+    async () => {
+      const assocCatalog = path.join(dir, 'assoc.json');
+      fs.writeFileSync(assocCatalog, JSON.stringify({ streams: [{
+        stream: { name: 'deal_company_associations' } }] }));
+      handler = (url) => url.pathname.includes('/associations/')
+        ? { status: 207, body: { status: 'COMPLETE', results: [], errors: [{
+          category: 'RATE_LIMITS', message: 'try later',
+          context: { fromObjectId: ['1'] } }] } }
+        : { body: { results: [deal('1')] } };
+      const result = await runCli(['read', '--config', config,
+        '--catalog', assocCatalog], {
+        HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_BASE_URL: baseUrl });
+      const messages = result.messages();
+      assert.equal(result.code, 1);
+      assert.equal(messages.filter((m) => m.type === 'RECORD').length, 0);
+      assert.match(messages.find((m) => m.type === 'TRACE')
+        ?.trace.error.message, /no "no associations" error for deals 1/);
+    });
+
+  it('takes a state file of one STATE line', async () => {
+    handler = () => ({ body: { results: [] } });
+    const state = path.join(dir, 'one-line.json');
+    fs.writeFileSync(state, JSON.stringify({ type: 'STATE', state: {
+      type: 'STREAM', stream: { stream_descriptor: { name: 'deals' },
+        stream_state: { updated_after: '2025-01-01T00:00:00.000Z' } } } }));
+    const result = await runCli(['read', '--config', config,
+      '--catalog', catalog, '--state', state], {
+      HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_BASE_URL: baseUrl });
+    assert.equal(result.code, 0, result.stdout);
+  });
+
   it('refuses a state cursor that is not an instant, or in the future',
     async () => {
       handler = () => ({ body: { results: [] } });

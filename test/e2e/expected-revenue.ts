@@ -11,6 +11,11 @@ export const UNASSIGNED = { id: 'unassigned', name: '(no company)' };
 /** NUMERIC keeps 9 decimal places; amounts are compared at that scale. */
 const SCALE_DIGITS = 9;
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+/** Close dates outside this window are placeholders (includes/revenue.js). */
+const PLAUSIBLE_CLOSE = {
+  from: '1990-01-01T00:00:00.000Z',
+  until: '2100-01-01T00:00:00.000Z',
+};
 
 export interface ExpectedRow {
   customerId: string;
@@ -46,7 +51,10 @@ export function expectedRevenue(portal: Portal): ExpectedRevenue {
     const amount = homeAmount(deal, companyCurrency);
     const closedAt = deal.properties.closedate;
     // Negative amounts are refunds or typos; the models reject them too.
-    if (amount === undefined || amount < 0n || !closedAt) {
+    const plausible = closedAt && !Number.isNaN(Date.parse(closedAt)) &&
+      new Date(closedAt).toISOString() >= PLAUSIBLE_CLOSE.from &&
+      new Date(closedAt).toISOString() < PLAUSIBLE_CLOSE.until;
+    if (amount === undefined || amount < 0n || !closedAt || !plausible) {
       rejectedDealIds.add(deal.id);
       continue;
     }
@@ -76,8 +84,9 @@ export function toNanos(value: string | null | undefined): bigint | undefined {
   const text = value?.trim();
   if (!text || !NUMBER_PATTERN.test(text)) return undefined;
   const negative = text.startsWith('-');
-  const [whole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
-  const digits = `${whole || '0'}${fraction.padEnd(SCALE_DIGITS, '0')}`;
+  const [rawWhole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
+  const whole = rawWhole || '0';
+  const digits = `${whole}${fraction.padEnd(SCALE_DIGITS, '0')}`;
   // Digits past the ninth decimal are rounded half away from zero, as
   // BigQuery's NUMERIC cast does.
   const kept = BigInt(digits.slice(0, whole.length + SCALE_DIGITS) || '0');
