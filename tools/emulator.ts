@@ -84,13 +84,14 @@ export async function startEmulator(
   const killOnExit = () => kill(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.removeListener('exit', killOnExit);
-    await terminate(child);
-    if (!options.logFile) fs.rmSync(workDir, { recursive: true, force: true });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      process.removeListener('exit', killOnExit);
+      await terminate(child);
+      fs.rmSync(workDir, { recursive: true, force: true });
+    })();
+    return stopping;
   };
 
   try {

@@ -30,6 +30,10 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Generates a portal, serves it from the sandbox and starts an emulator,
+ * both on free loopback ports. Call `stop()` when done, also on failure.
+ */
 export async function startLocalStack(
   options: LocalStackOptions = {},
 ): Promise<LocalStack> {
@@ -55,21 +59,18 @@ export async function startLocalStack(
     ...emulator.env,
     HUBSPOT_ACCESS_TOKEN: LOCAL_ACCESS_TOKEN,
     HUBSPOT_BASE_URL: sandbox.baseUrl,
-    BIGQUERY_PROJECT: LOCAL_PROJECT,
     BIGQUERY_LOCATION: LOCAL_LOCATION,
     BIGQUERY_RAW_DATASET: 'hubspot_raw',
-    METADATA_SERVER_DETECTION: 'none',
   };
-  let stopped = false;
+  let stopping: Promise<unknown> | undefined;
   return {
     portal,
     sandbox,
     emulator,
     env,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await Promise.allSettled([sandbox.close(), emulator.stop()]);
+    stop() {
+      stopping ??= Promise.allSettled([sandbox.close(), emulator.stop()]);
+      return stopping.then(() => undefined);
     },
   };
 }

@@ -18,6 +18,7 @@ import type { ConfiguredStream } from './catalog.js';
 const DOCUMENTATION_URL =
   'https://developers.hubspot.com/docs/api/crm/understanding-the-crm';
 
+/** Emits the SPEC message: the config schema and what the source supports. */
 export function spec(sink: MessageSink): void {
   sink({
     type: 'SPEC',
@@ -30,11 +31,21 @@ export function spec(sink: MessageSink): void {
   });
 }
 
-/** Reports whether the token can read the portal; never throws. */
+/** One request per scope the streams need; each must succeed. */
+const CHECK_PATHS = [
+  '/account-info/v3/details',
+  '/crm/v3/objects/companies',
+  '/crm/v3/objects/deals',
+  '/crm/v3/properties/deals',
+  '/crm/v3/pipelines/deals',
+] as const;
+
+/** Reports whether the token can read what the streams need; never throws. */
 export async function check(api: HubSpotApi, sink: MessageSink): Promise<void> {
   try {
-    await api.get('/account-info/v3/details');
-    await api.get('/crm/v3/objects/deals', { limit: 1 });
+    for (const path of CHECK_PATHS) {
+      await api.get(path, path.includes('/objects/') ? { limit: 1 } : {});
+    }
     sink({
       type: 'CONNECTION_STATUS',
       connectionStatus: { status: 'SUCCEEDED' },

@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { ALL_STREAMS } from '../streams/all-streams.js';
 import type { Stream, StreamContext } from '../streams/stream.js';
+import { CONNECTOR_VERSION } from '../version.js';
 
 export interface SyncOptions {
   config: ConnectorConfig;
@@ -41,6 +42,10 @@ export interface SyncSummary {
   loadJobs: number;
 }
 
+/**
+ * Lands every stream (or `options.streams`) in the raw dataset and returns
+ * what happened to each; a failed stream does not stop the others.
+ */
 export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const { config, logger } = options;
   const streams = options.streams ?? ALL_STREAMS;
@@ -55,11 +60,13 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     api: options.api, config, logger, startedAt,
   };
 
+  const { access_token: _secret, ...settings } = config;
   logger.info('sync started', {
     syncId,
-    dataset: config.raw_dataset,
+    version: CONNECTOR_VERSION,
     streams: streams.map((stream) => stream.name),
     fullRefresh: Boolean(options.fullRefresh),
+    config: settings,
   });
   await store.prepare(streams.map((stream) => stream.name));
   const states = await store.readStates();

@@ -83,11 +83,6 @@ export function operatorLogger(
   });
 }
 
-/** A logger that drops everything, for tests that don't read logs. */
-export function silentLogger(): Logger {
-  return winston.createLogger({ silent: true });
-}
-
 function plainFields(fields: Record<string | symbol, unknown>): string {
   const entries = Object.entries(fields).filter(
     ([key]) => typeof key === 'string' && key !== 'splat',

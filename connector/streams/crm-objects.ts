@@ -34,6 +34,7 @@ export async function* readCrmObjects(
   objectType: string,
   properties: readonly string[],
   state: CrmObjectState | undefined,
+  options: { includeArchived: boolean } = { includeArchived: true },
 ): StreamReader {
   checkCursorState(state, objectType, context.startedAt);
   const { logger } = context;
@@ -59,7 +60,9 @@ export async function* readCrmObjects(
   // read, so the cursor never passes the listing's start (less the settle
   // time, for clock skew); later ones are read again next time.
   const archivedCap = settledTime(context, new Date());
-  const archived = listAll(context, objectType, properties, true);
+  const archived = options.includeArchived
+    ? listAll(context, objectType, properties, true)
+    : [];
   for await (const { object, origin } of archived) {
     const record = toRecord(object, true, origin);
     const archivedAt = object.archivedAt === undefined

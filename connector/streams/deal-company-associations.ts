@@ -68,8 +68,9 @@ export const dealCompanyAssociationsStream: Stream = {
     });
   },
   async *read(context, state) {
+    // Archived deals need no associations: their revenue is gone.
     const deals = readCrmObjects(context, 'deals', ['hs_lastmodifieddate'],
-      state as CrmObjectState | undefined);
+      state as CrmObjectState | undefined, { includeArchived: false });
     let batch: string[] = [];
     for (;;) {
       const next = await deals.next();
@@ -77,7 +78,6 @@ export const dealCompanyAssociationsStream: Stream = {
         if (batch.length) yield* readBatch(context, batch);
         return next.value;
       }
-      if (next.value.archived) continue;
       batch.push(next.value.id);
       if (batch.length >= context.config.association_batch_size) {
         yield* readBatch(context, batch);
