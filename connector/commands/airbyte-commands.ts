@@ -12,6 +12,7 @@ import {
   type MessageSink,
 } from '../protocol/messages.js';
 import { ALL_STREAMS } from '../streams/all-streams.js';
+import { drainStream } from '../streams/drain-stream.js';
 import type { StreamContext } from '../streams/stream.js';
 import type { ConfiguredStream } from './catalog.js';
 
@@ -102,23 +103,21 @@ export async function read(
       stream: stream.name, syncMode, state: previous ?? null });
     let count = 0;
     try {
-      const reader = stream.read(context, previous);
-      let next = await reader.next();
-      while (!next.done) {
-        await sink({
-          type: 'RECORD',
-          record: {
-            stream: stream.name,
-            data: next.value as unknown as JsonObject,
-            emitted_at: Date.now(),
-          },
+      const state = await drainStream(stream, context, previous,
+        async (record) => {
+          await sink({
+            type: 'RECORD',
+            record: {
+              stream: stream.name,
+              data: record as unknown as JsonObject,
+              emitted_at: Date.now(),
+            },
+          });
+          count++;
         });
-        count++;
-        next = await reader.next();
-      }
-      await sink(stateMessage(stream.name, next.value));
+      await sink(stateMessage(stream.name, state));
       context.logger.info('stream finished', {
-        stream: stream.name, records: count, state: next.value });
+        stream: stream.name, records: count, state });
     } catch (error) {
       allOk = false;
       context.logger.error('stream failed', {

@@ -15,6 +15,7 @@ import type { HubSpotApi } from '../hubspot/hubspot-api.js';
 import type { Logger } from '../logging/logger.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { ALL_STREAMS } from '../streams/all-streams.js';
+import { drainStream } from '../streams/drain-stream.js';
 import type { Stream, StreamContext } from '../streams/stream.js';
 import { CONNECTOR_VERSION } from '../version.js';
 
@@ -110,19 +111,16 @@ async function syncStream(
     state: previous ?? null,
   });
   try {
-    const reader = stream.read(context, previous);
-    let next = await reader.next();
-    while (!next.done) {
-      await batch.add(rawRow(next.value, syncId, new Date()));
-      if (batch.rowCount >= config.load_batch_rows) {
-        rowsLoaded += await loadAndDispose(store, stream.name, batch);
-        batch = new NdjsonBatch(stream.name);
-      }
-      next = await reader.next();
-    }
+    const state = await drainStream(stream, context, previous,
+      async (record) => {
+        await batch.add(rawRow(record, syncId, new Date()));
+        if (batch.rowCount >= config.load_batch_rows) {
+          rowsLoaded += await loadAndDispose(store, stream.name, batch);
+          batch = new NdjsonBatch(stream.name);
+        }
+      });
     rowsLoaded += await loadAndDispose(store, stream.name, batch);
 
-    const state = next.value;
     if (JSON.stringify(state) !== JSON.stringify(previous ?? null)) {
       await store.commitState(stream.name, state, syncId);
     }
