@@ -4,7 +4,6 @@
  */
 import { CONFIG_SCHEMA } from '../config/spec.js';
 import type { HubSpotApi } from '../hubspot/hubspot-api.js';
-import type { Logger } from '../logging/logger.js';
 import {
   errorTrace,
   stateMessage,

@@ -15,6 +15,7 @@ import {
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
 } from './retry-policy.js';
+import { exchange } from './exchange.js';
 import { realSleep, Throttle, type Sleep } from './throttle.js';
 
 const TEN_SECONDS_MILLIS = 10_000;
@@ -86,7 +87,9 @@ export class HubSpotApi {
       this.requestCount++;
 
       const sentAt = Date.now();
-      const outcome = await this.exchange<T>(method, path, qs, body);
+      const outcome = await exchange<T>(this.client,
+        { method, path, qs, body }, this.policy.attemptTimeoutMillis,
+        (text) => this.redact(text));
       this.logger.debug('HubSpot request', {
         method, path, status: outcome.status, attempt,
         millis: Date.now() - sentAt,
@@ -126,105 +129,9 @@ export class HubSpotApi {
     }
   }
 
-  /** One request and its whole body, within the attempt timeout. */
-  private async exchange<T>(
-    method: string,
-    path: string,
-    qs: Record<string, unknown>,
-    body: unknown,
-  ): Promise<Outcome<T>> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<Outcome<T>>((resolve) => {
-      timer = setTimeout(() => resolve({
-        ok: false, status: 0, retryAfter: null,
-        message: `no complete answer within ${
-          this.policy.attemptTimeoutMillis} ms`,
-      }), this.policy.attemptTimeoutMillis);
-    });
-    // TODO: the official client takes no AbortSignal, so a timed-out fetch
-    // is abandoned rather than cancelled; it ends with undici's own timeout.
-    const attempt = (async (): Promise<Outcome<T>> => {
-      let response: Response;
-      let text: string;
-      try {
-        response = await this.client.apiRequest({ method, path, qs, body });
-        text = await response.text();
-      } catch (error) {
-        return { ok: false, status: 0, retryAfter: null,
-          message: networkFailure(error) };
-      }
-      if (!response.ok) {
-        return { ok: false, status: response.status,
-          retryAfter: response.headers.get('retry-after'),
-          ...errorBody(text, response.statusText) };
-      }
-      try {
-        return { ok: true, status: response.status, value: JSON.parse(text) };
-      } catch {
-        return { ok: false, status: response.status, retryAfter: null,
-          unreadable: true,
-          message: `status ${response.status} and a body that is not ` +
-            `JSON: ${JSON.stringify(this.redact(text.slice(0, 120)))}` };
-      }
-    })();
-    try {
-      return await Promise.race([attempt, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   // Config validation keeps the token out of headers errors; this keeps it
   // out of any message that might still quote it.
   private redact(message: string): string {
     return message.split(this.accessToken).join('[token]');
   }
-}
-
-type Outcome<T> =
-  | { ok: true; status: number; value: T }
-  | {
-      ok: false;
-      /** 0 when no HTTP answer came. */
-      status: number;
-      message: string;
-      retryAfter: string | null;
-      correlationId?: string;
-      policyName?: string;
-      /** A 2xx whose body could not be read as JSON. */
-      unreadable?: boolean;
-    };
-
-function networkFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })
-    .cause;
-  const detail = cause?.code ?? cause?.message;
-  return `${(error as Error).message}${detail ? ` (${detail})` : ''}`;
-}
-
-interface HubSpotErrorBody {
-  message?: string;
-  correlationId?: string;
-  policyName?: string;
-}
-
-function errorBody(text: string, statusText: string): {
-  message: string;
-  correlationId?: string;
-  policyName?: string;
-} {
-  try {
-    const parsed = JSON.parse(text) as HubSpotErrorBody;
-    if (typeof parsed === 'object' && parsed !== null) {
-      return {
-        message: String(parsed.message ?? text.slice(0, 300)),
-        ...(parsed.correlationId
-          ? { correlationId: String(parsed.correlationId) } : {}),
-        ...(parsed.policyName ? { policyName: String(parsed.policyName) } : {}),
-      };
-    }
-  } catch {
-    // Not JSON: an HTML error page from a proxy, for example.
-  }
-  return { message: text.slice(0, 300) || statusText };
 }
