@@ -56,10 +56,15 @@ export interface CliEnvironment {
 export function cliEnvironment(input: CliEnvironmentInput): CliEnvironment {
   requireValue('projectId', input.projectId);
   requireValue('location', input.location);
+  // The CLI's temporary folders go into our work folder, removed after
+  // the run, instead of piling up in /tmp.
+  const tmp = path.join(input.workDir, 'tmp');
+  fs.mkdirSync(tmp, { recursive: true });
   const base: Record<string, string> = {
     PATH: input.env.PATH ?? '/usr/bin:/bin',
     NO_COLOR: '1',
     LANG: 'C.UTF-8',
+    TMPDIR: tmp,
   };
 
   const emulatorHost = input.env.BIGQUERY_EMULATOR_HOST;

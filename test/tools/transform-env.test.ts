@@ -41,10 +41,12 @@ describe('transform environment', () => {
     assert.equal(setup.local, true);
     assert.deepEqual(Object.keys(setup.env).sort(), [
       'BIGQUERY_EMULATOR_HOST', 'HOME', 'LANG', 'METADATA_SERVER_DETECTION',
-      'NO_COLOR', 'PATH',
+      'NO_COLOR', 'PATH', 'TMPDIR',
     ]);
     assert.equal(setup.env.METADATA_SERVER_DETECTION, 'none');
     assert.ok(setup.env.HOME?.startsWith(workDir));
+    assert.ok(setup.env.TMPDIR?.startsWith(workDir),
+      'the CLI\'s temporary folders go where the run cleans up');
     assert.deepEqual(JSON.parse(fs.readFileSync(setup.credentialsFile, 'utf8')),
       { projectId: 'local-project', location: 'US' });
   });
