@@ -14,6 +14,7 @@ const REJECTED = 'hubspot_revenue.revenue_rejected_deals';
 /** The mart's customer id for deals with no company (includes/revenue.js). */
 const UNASSIGNED_ID = 'unassigned';
 
+/** Writes the report to `out`, reading the mart in `bigquery`. */
 export async function printReport(
   bigquery: BigQuery,
   out: NodeJS.WritableStream,

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** One load job's worth of rows, on disk until loaded. */
 export class NdjsonBatch {
   readonly file: string;
   rowCount = 0;

@@ -21,6 +21,7 @@ export interface RawStoreOptions {
   location: string;
 }
 
+/** The raw dataset of one sync: its tables, loads and state. */
 export class RawStore {
   /** Load jobs run so far. */
   loadJobCount = 0;

@@ -9,6 +9,7 @@ import type { StreamRecord } from '../streams/stream.js';
 /** Table that keeps each stream's committed cursor state. */
 export const STATE_TABLE = '_sync_state';
 
+/** Columns of every raw table. */
 export const RAW_TABLE_SCHEMA: TableField[] = [
   { name: 'id', type: 'STRING', mode: 'REQUIRED',
     description: 'HubSpot record id (deal id for associations).' },
@@ -26,6 +27,7 @@ export const RAW_TABLE_SCHEMA: TableField[] = [
     description: 'The sync run that landed the row.' },
 ];
 
+/** Columns of the state table: one row per committed stream state. */
 export const STATE_TABLE_SCHEMA: TableField[] = [
   { name: 'stream', type: 'STRING', mode: 'REQUIRED' },
   { name: 'state', type: 'STRING', mode: 'REQUIRED',

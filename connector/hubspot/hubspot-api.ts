@@ -63,10 +63,12 @@ export class HubSpotApi {
       SEARCH_REQUESTS_PER_SECOND, 1000, this.sleep, now);
   }
 
+  /** GET `path` with `query`; the parsed JSON body. */
   get<T>(path: string, query: Query = {}): Promise<T> {
     return this.send<T>('GET', path, query, undefined);
   }
 
+  /** POST `body` as JSON to `path`; the parsed JSON body. */
   post<T>(path: string, body: unknown): Promise<T> {
     return this.send<T>('POST', path, {}, body);
   }

@@ -52,6 +52,7 @@ export function lineSink(
   };
 }
 
+/** A per-stream STATE message carrying `state`. */
 export function stateMessage(name: string, state: JsonObject): AirbyteMessage {
   return {
     type: 'STATE',

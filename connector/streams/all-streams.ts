@@ -9,6 +9,7 @@ import {
 } from './reference-streams.js';
 import type { Stream } from './stream.js';
 
+/** Reference data first, so the models never see deals without them. */
 export const ALL_STREAMS: readonly Stream[] = [
   accountDetailsStream,
   dealPipelinesStream,

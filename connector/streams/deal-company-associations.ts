@@ -42,6 +42,7 @@ interface BatchError {
   context?: { fromObjectId?: unknown[] };
 }
 
+/** Each changed deal's companies, read in batches of up to 1,000 deals. */
 export const dealCompanyAssociationsStream: Stream = {
   name: 'deal_company_associations',
   async jsonSchema() {

@@ -30,11 +30,13 @@ export const DEAL_PROPERTIES = [
   'hs_object_id',
 ] as const;
 
+/** Companies, the customers revenue is attributed to. */
 export const companiesStream = crmObjectStream('companies', (context) => [
   ...COMPANY_PROPERTIES,
   ...context.config.company_properties,
 ]);
 
+/** Deals, live and archived, with the properties revenue needs. */
 export const dealsStream = crmObjectStream('deals', (context) => [
   ...DEAL_PROPERTIES,
   ...context.config.deal_properties,

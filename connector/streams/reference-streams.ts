@@ -17,6 +17,7 @@ interface Pipeline extends JsonObject {
   stages: Array<{ updatedAt?: string }>;
 }
 
+/** Deal pipelines with their stages, landed when one changed. */
 export const dealPipelinesStream: Stream = {
   name: 'deal_pipelines',
   async jsonSchema() {
@@ -49,6 +50,7 @@ export const dealPipelinesStream: Stream = {
   },
 };
 
+/** The account's details (time zone, company currency), when changed. */
 export const accountDetailsStream: Stream = {
   name: 'account_details',
   async jsonSchema() {

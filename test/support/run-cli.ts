@@ -19,6 +19,7 @@ export interface CliResult {
   messages(): Array<Record<string, any>>;
 }
 
+/** Runs `source-hubspot ...args` with only PATH and `env`. */
 export function runCli(
   args: string[],
   env: Record<string, string>,

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 
-import { loadConfig } from '../../connector/config/load-config.js';
-import { DEFAULTS, HUBSPOT_API_BASE_URL } from '../../connector/config/spec.js';
-import { ConfigError } from '../../connector/errors.js';
+import { loadConfig } from '../../../connector/config/load-config.js';
+import { DEFAULTS, HUBSPOT_API_BASE_URL } from '../../../connector/config/spec.js';
+import { ConfigError } from '../../../connector/errors.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));

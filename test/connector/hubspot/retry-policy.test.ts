@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import {
   backoffMillis,
   DEFAULT_RETRY_POLICY,
-} from '../../connector/hubspot/retry-policy.js';
-import { Throttle } from '../../connector/hubspot/throttle.js';
+} from '../../../connector/hubspot/retry-policy.js';
+import { Throttle } from '../../../connector/hubspot/throttle.js';
 
 describe('retry policy', () => {
   it('honours Retry-After in seconds', () => {
