@@ -2,15 +2,14 @@
  * Errors of the transform runner. Each says what went wrong, with which
  * value, and what to do next.
  */
+import { ConnectorError } from '../connector/errors.js';
 import type { ActionOutcome } from './transform-run-output.js';
 
-/** Base class of every error the transform raises on purpose. */
-export class TransformError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+/**
+ * Base class of every error the transform raises on purpose; one family
+ * with the connector's, so a scheduler can catch both alike.
+ */
+export class TransformError extends ConnectorError {}
 
 /**
  * An option or the environment is wrong, or the project does not compile;
