@@ -24,16 +24,27 @@ export interface StepResult {
   stderr: string;
 }
 
+export interface StepOptions {
+  /** Pass the step's stderr through to ours. */
+  echo?: boolean;
+  cwd?: string;
+  /** Aborting it stops the step with SIGTERM. */
+  signal?: AbortSignal;
+  /** Kill the step after this long. */
+  timeoutMillis?: number;
+  /** Resolve on a non-zero exit too, instead of rejecting. */
+  acceptFailure?: boolean;
+}
+
 /**
  * Runs `node <entry> ...args` (entry: one of ENTRY_POINTS) with `env` on
- * top of PATH and HOME, passing its stderr through when `echo` is set.
- * Rejects on a non-zero exit.
+ * top of PATH and HOME. Rejects on a non-zero exit unless told not to.
  */
 export function runStep(
   entry: string,
   args: string[],
   env: Record<string, string>,
-  options: { echo?: boolean; cwd?: string; signal?: AbortSignal } = {},
+  options: StepOptions = {},
 ): Promise<StepResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args], {
@@ -45,9 +56,9 @@ export function runStep(
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.signal
-        ? { signal: options.signal, killSignal: 'SIGTERM' as const }
-        : {}),
+      killSignal: 'SIGTERM',
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMillis ? { timeout: options.timeoutMillis } : {}),
     });
     let stdout = '';
     let stderr = '';
@@ -59,7 +70,7 @@ export function runStep(
     child.on('error', reject);
     child.on('close', (code) => {
       const result = { code, stdout, stderr };
-      if (code === 0) return resolve(result);
+      if (code === 0 || options.acceptFailure) return resolve(result);
       const tail = stderr.trim().split('\n').slice(-20).join('\n');
       reject(Object.assign(
         new Error(`${path.basename(entry)} ${args.join(' ')} exited with ` +
