@@ -109,6 +109,8 @@ await yargs(hideBin(process.argv))
   .demandCommand(1, 'Name a command: spec, check, discover, read or sync.')
   .strict()
   .help()
+  // yargs 17's ES module build breaks words when it wraps; don't wrap.
+  .wrap(null)
   .parseAsync();
 
 function withConfig<T>(y: Argv<T>, required = true) {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { waitForRestPort } from './emulator-startup.js';
+import { parentDeathPrefix } from './parent-death.js';
 import { PROJECT_ROOT } from './paths.js';
 
 const BQEMULATOR_BIN = path.join(PROJECT_ROOT, '.venv', 'bin', 'bqemulator');
@@ -57,7 +58,7 @@ export async function startEmulator(
   const logFd = fs.openSync(logFile, 'a');
 
   const argv = [
-    ...parentDeathWrapper(),
+    ...parentDeathPrefix(),
     BQEMULATOR_BIN,
     'start',
     '--rest-host', '127.0.0.1',
@@ -113,13 +114,6 @@ export async function startEmulator(
     await stop();
     throw error;
   }
-}
-
-// setpriv (util-linux) makes the kernel kill the emulator when this process
-// dies, even by SIGKILL, so no emulator outlives the run that started it.
-function parentDeathWrapper(): string[] {
-  const setpriv = '/usr/bin/setpriv';
-  return fs.existsSync(setpriv) ? [setpriv, '--pdeathsig', 'KILL', '--'] : [];
 }
 
 // HOME points DuckDB at the extension folder prepared by scripts/setup.mjs.

@@ -65,7 +65,8 @@ export async function printReport(
     out.write(`${cells[0]?.padEnd(8)}${cells.slice(1)
       .map((c) => c.padStart(NAME_WIDTH + 1)).join('')}\n`);
   out.write(`\nMonthly revenue (${currency}) of the top ${topIds.length} ` +
-    'customers, and the total over all customers\n\n');
+    'customers, and the total over all customers (each figure rounded ' +
+    'on its own)\n\n');
   line(['month', ...names, 'all customers']);
   for (const [month, cells] of byMonth) {
     line([month, ...topIds.map((id) => money(cells.get(id))),

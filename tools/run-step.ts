@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { parentDeathPrefix } from './parent-death.js';
 import { PROJECT_ROOT } from './paths.js';
 
 /** The build output this file belongs to (dist/ normally). */
@@ -47,7 +48,10 @@ export function runStep(
   options: StepOptions = {},
 ): Promise<StepResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
+    // The step dies with us, even if we are killed outright.
+    const [command = process.execPath, ...prefix] = [
+      ...parentDeathPrefix(), process.execPath];
+    const child = spawn(command, [...prefix, entry, ...args], {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: {
         PATH: process.env.PATH ?? '',

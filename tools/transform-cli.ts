@@ -60,9 +60,19 @@ export async function main(argv: string[]): Promise<number> {
     })
     .strict()
     .help()
+    // yargs 17's ES module build breaks words when it wraps; don't wrap.
+    .wrap(null)
     .parseAsync();
 
   const logger = operatorLogger({ verbose: args.verbose });
+  // Stopped by a scheduler or Ctrl-C: exit, so that the run's 'exit'
+  // cleanup removes its work folder and the Dataform CLI dies with us.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.error(`${signal}: transform stopped before it finished`);
+      process.exit(130);
+    });
+  }
   const local = Boolean(process.env.BIGQUERY_EMULATOR_HOST);
   try {
     const projectId = args['project-id'] ??

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
+import { parentDeathPrefix } from './parent-death.js';
 import { PROJECT_ROOT } from './paths.js';
 
 /** The CLI entry point, pinned in package.json with @dataform/core. */
@@ -49,7 +50,9 @@ export function runDataformCli(
   options: DataformCliOptions,
 ): Promise<DataformCliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DATAFORM_CLI_BUNDLE, ...args], {
+    const [command = process.execPath, ...prefix] = [
+      ...parentDeathPrefix(), process.execPath];
+    const child = spawn(command, [...prefix, DATAFORM_CLI_BUNDLE, ...args], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],

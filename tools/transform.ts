@@ -109,6 +109,10 @@ export async function runTransform(
   }
 
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transform-'));
+  // A signal that ends the process skips `finally`; 'exit' still runs.
+  const removeWorkDir = () =>
+    fs.rmSync(workDir, { recursive: true, force: true });
+  process.once('exit', removeWorkDir);
   try {
     const setup = cliEnvironment({
       env: options.env ?? process.env,
@@ -166,7 +170,8 @@ export async function runTransform(
     });
     return { actions, local: setup.local, durationMillis };
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    process.removeListener('exit', removeWorkDir);
+    removeWorkDir();
   }
 }
 

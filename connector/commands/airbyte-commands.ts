@@ -3,6 +3,7 @@
  * protocol messages through a sink; none throws for a HubSpot failure.
  */
 import { CONFIG_SCHEMA } from '../config/spec.js';
+import { HubSpotHttpError } from '../errors.js';
 import type { HubSpotApi } from '../hubspot/hubspot-api.js';
 import {
   errorTrace,
@@ -29,6 +30,11 @@ export function spec(sink: MessageSink): void {
       supported_destination_sync_modes: ['append', 'append_dedup'],
     },
   });
+}
+
+function isAuthFailure(error: unknown): boolean {
+  return error instanceof HubSpotHttpError &&
+    [401, 530].includes(error.status);
 }
 
 /** One request per scope the streams need; each must succeed. */
@@ -122,6 +128,8 @@ export async function read(
       context.logger.error('stream failed', {
         stream: stream.name, records: count, error: (error as Error).message });
       await sink(errorTrace(error as Error, stream.name));
+      // Every other stream would be refused the same way.
+      if (isAuthFailure(error)) break;
     }
   }
   return allOk;

@@ -77,9 +77,16 @@ export function errorTrace(
       error: {
         message: error.message,
         internal_message: error.name,
-        failure_type: error.name === 'ConfigError' ? 'config_error' : 'system_error',
+        failure_type: isConfigProblem(error) ? 'config_error' : 'system_error',
         ...(stream ? { stream_descriptor: { name: stream } } : {}),
       },
     },
   };
+}
+
+// Bad config, and credentials HubSpot refuses, are the user's to fix.
+function isConfigProblem(error: Error): boolean {
+  const status = (error as { status?: unknown }).status;
+  return error.name === 'ConfigError' ||
+    (typeof status === 'number' && [401, 403, 530].includes(status));
 }

@@ -67,6 +67,7 @@ export async function compileProject(
         env: {
           PATH: process.env.PATH ?? '',
           HOME: home,
+          TMPDIR: home,
           NO_COLOR: '1',
           METADATA_SERVER_DETECTION: 'none',
         },
