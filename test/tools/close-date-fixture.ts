@@ -17,7 +17,9 @@ import {
   type PortalSettings,
   type RejectedRow,
   type Rows,
-  type Sync,
+  SYNC_1,
+  SYNC_2,
+  SYNC_3,
 } from './raw-records.js';
 
 const TOKYO: PortalSettings = {
@@ -26,9 +28,6 @@ const TOKYO: PortalSettings = {
   companyCurrency: 'JPY',
 };
 
-const SYNC_1: Sync = { id: 'sync-1', extractedAt: '2025-04-01T06:00:00.000Z' };
-const SYNC_2: Sync = { id: 'sync-2', extractedAt: '2025-04-02T06:00:00.000Z' };
-const SYNC_3: Sync = { id: 'sync-3', extractedAt: '2025-04-03T06:00:00.000Z' };
 
 /** Newest extraction of the first two syncs: the mart's first watermark. */
 export const PLACEHOLDER_WATERMARK = SYNC_2.extractedAt;

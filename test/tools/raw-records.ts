@@ -40,6 +40,11 @@ export interface RejectedRow {
 }
 
 /** HubSpot-defined association type of the primary company. */
+/** The three syncs the fixtures land, a day apart. */
+export const SYNC_1: Sync = { id: 'sync-1', extractedAt: '2025-04-01T06:00:00.000Z' };
+export const SYNC_2: Sync = { id: 'sync-2', extractedAt: '2025-04-02T06:00:00.000Z' };
+export const SYNC_3: Sync = { id: 'sync-3', extractedAt: '2025-04-03T06:00:00.000Z' };
+
 export const PRIMARY = 5;
 /** HubSpot-defined association type of any other company. */
 export const UNLABELLED = 341;

@@ -18,6 +18,9 @@ import {
   type PortalSettings,
   type RejectedRow,
   type Rows,
+  SYNC_1,
+  SYNC_2,
+  SYNC_3,
   type Sync,
 } from './raw-records.js';
 import type { RawRow } from './raw-tables.js';
@@ -28,9 +31,6 @@ const NEW_YORK: PortalSettings = {
   companyCurrency: 'USD',
 };
 
-const SYNC_1: Sync = { id: 'sync-1', extractedAt: '2025-04-01T06:00:00.000Z' };
-const SYNC_2: Sync = { id: 'sync-2', extractedAt: '2025-04-02T06:00:00.000Z' };
-const SYNC_3: Sync = { id: 'sync-3', extractedAt: '2025-04-03T06:00:00.000Z' };
 
 /**
  * Won deals whose closedate is a placeholder or a misread number, as
