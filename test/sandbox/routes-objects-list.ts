@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { recordsOf, resolveObjectType } from './object-types.js';
 import { boolParam, intParam, listParam } from './query-params.js';
 import { associationAdder, toPublicObject } from './record-view.js';
+import type { CrmRecord } from './portal-types.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 
 const DEFAULT_PAGE_SIZE = 10;
@@ -32,9 +33,9 @@ function listObjects(context: RouteContext): RouteResult {
   const after = url.searchParams.get('after');
   const afterId = after === null ? -1 : decodeCursor(after);
 
-  const candidates = recordsOf(portal, type)
-    .filter((r) => r.archived === archived && Number(r.id) > afterId)
-    .sort((a, b) => Number(a.id) - Number(b.id));
+  // One record past the page tells whether there is a next page.
+  const candidates = pageAfter(recordsOf(portal, type), afterId, archived,
+    limit + 1);
   const page = candidates.slice(0, limit);
   const addAssociations = associationAdder(portal, type,
     listParam(url, 'associations') ?? []);
@@ -54,4 +55,34 @@ function listObjects(context: RouteContext): RouteResult {
   link.searchParams.set('after', next);
   return { status: 200,
     body: { results, paging: { next: { after: next, link: link.href } } } };
+}
+
+// Records sorted by id, kept per records array and re-sorted when its
+// length changes, so paging a large portal is not a sort per page.
+const sortedCache = new WeakMap<CrmRecord[], CrmRecord[]>();
+
+function pageAfter(
+  records: CrmRecord[],
+  afterId: number,
+  archived: boolean,
+  count: number,
+): CrmRecord[] {
+  let sorted = sortedCache.get(records);
+  if (!sorted || sorted.length !== records.length) {
+    sorted = [...records].sort((a, b) => Number(a.id) - Number(b.id));
+    sortedCache.set(records, sorted);
+  }
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (Number(sorted[middle]?.id) > afterId) high = middle;
+    else low = middle + 1;
+  }
+  const page: CrmRecord[] = [];
+  for (let i = low; i < sorted.length && page.length < count; i++) {
+    const record = sorted[i];
+    if (record && record.archived === archived) page.push(record);
+  }
+  return page;
 }
