@@ -17,6 +17,7 @@ export const DEFAULTS = {
   requests_per_ten_seconds: 100,
   max_attempts: 6,
   search_settle_minutes: 5,
+  associations_full_read_days: 7,
   company_properties: [] as string[],
   deal_properties: [] as string[],
 } as const;
@@ -50,6 +51,11 @@ export interface ConnectorConfig {
    * next time, because HubSpot's search index lags behind writes.
    */
   search_settle_minutes: number;
+  /**
+   * Every this many days the association stream reads all deals' companies,
+   * not only those of changed deals; 0 never does.
+   */
+  associations_full_read_days: number;
   /** Company properties to read besides the built-in set. */
   company_properties: string[];
   /** Deal properties to read besides the built-in set. */
@@ -122,6 +128,9 @@ export const CONFIG_SCHEMA = {
       'Attempts per request on 429 and 5xx.'),
     search_settle_minutes: intSetting(0, 1440, DEFAULTS.search_settle_minutes,
       'Minutes to allow for HubSpot search indexing lag.'),
+    associations_full_read_days: intSetting(0, 365,
+      DEFAULTS.associations_full_read_days,
+      'Days between full reads of deal associations (0: never).'),
     company_properties: {
       type: 'array',
       items: PROPERTY_NAME,

@@ -2,10 +2,12 @@
  * Deal → company associations with their labels (v4), one record per deal
  * holding all of its companies; typeId 5 marks the primary company.
  *
- * TODO: HubSpot does not always change a deal's modified time when only
- * its associations change, so this incremental stream can miss such a
- * change until the deal itself changes; `sync --full-refresh` re-reads all.
- * It can go once HubSpot's association change events are read instead.
+ * HubSpot does not always change a deal's modified time when only its
+ * associations change, so besides the deals changed since the last sync,
+ * all deals are read again every `associations_full_read_days` (default
+ * 7): such a change shows within that many days.
+ * TODO: read HubSpot's association change events instead, once we have a
+ * way to get them; then the periodic full read can go.
  */
 import { HubSpotResponseError } from '../errors.js';
 import {
@@ -42,6 +44,26 @@ interface BatchError {
   context?: { fromObjectId?: unknown[] };
 }
 
+/** State: the deal cursor, and when every deal's companies were read. */
+interface AssociationState extends CrmObjectState {
+  full_read_at?: string;
+}
+
+// A change of companies alone may leave the deal's modified time as it
+// was, so every `associations_full_read_days` all deals are read again.
+function isRefreshDue(
+  context: StreamContext,
+  state: AssociationState | undefined,
+): boolean {
+  const days = context.config.associations_full_read_days;
+  if (!state?.updated_after) return true;
+  if (days === 0) return false;
+  const last = Date.parse(state.full_read_at ?? '');
+  const age = context.startedAt.getTime() - last;
+  // Unreadable or in the future: read all rather than trust it.
+  return Number.isNaN(last) || age < 0 || age >= days * 24 * 3_600_000;
+}
+
 /** Each changed deal's companies, read in batches of up to 1,000 deals. */
 export const dealCompanyAssociationsStream: Stream = {
   name: 'deal_company_associations',
@@ -69,15 +91,29 @@ export const dealCompanyAssociationsStream: Stream = {
     });
   },
   async *read(context, state) {
+    const previous = state as AssociationState | undefined;
+    const refreshAll = isRefreshDue(context, previous);
+    if (refreshAll && previous) {
+      context.logger.info('re-reading every deal\'s companies', {
+        stream: 'deal_company_associations',
+        lastFullReadAt: previous.full_read_at ?? null,
+        everyDays: context.config.associations_full_read_days,
+      });
+    }
     // Archived deals need no associations: their revenue is gone.
     const deals = readCrmObjects(context, 'deals', ['hs_lastmodifieddate'],
-      state as CrmObjectState | undefined, { includeArchived: false });
+      refreshAll ? undefined : previous, { includeArchived: false });
     let batch: string[] = [];
     for (;;) {
       const next = await deals.next();
       if (next.done) {
         if (batch.length) yield* readBatch(context, batch);
-        return next.value;
+        return {
+          ...next.value,
+          full_read_at: refreshAll
+            ? context.startedAt.toISOString()
+            : previous?.full_read_at ?? context.startedAt.toISOString(),
+        };
       }
       batch.push(next.value.id);
       if (batch.length >= context.config.association_batch_size) {

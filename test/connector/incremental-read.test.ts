@@ -12,6 +12,7 @@ import {
   archiveDeals,
   generatePortal,
   modifyDeals,
+  relinkDeal,
 } from '../sandbox/generate-portal.js';
 import type { RequestRecord } from '../sandbox/server.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
@@ -83,6 +84,45 @@ describe('incremental read while the portal changes', () => {
     const seen = new Set(second.records.map((r) => r.id));
     const missing = changed.filter((id) => !seen.has(id));
     assert.deepEqual(missing, [], 'changed deals the read skipped');
+  });
+
+  it('re-reads every deal\'s companies once the full read is due, so a ' +
+    'relinked deal shows up', async () => {
+    const associations = path.join(dir, 'associations.json');
+    fs.writeFileSync(associations, JSON.stringify({ streams: [{
+      stream: { name: 'deal_company_associations' } }] }));
+    const readAssociations = async (state: object) => {
+      const stateFile = path.join(dir, 'association-state.json');
+      fs.writeFileSync(stateFile, JSON.stringify(state));
+      const result = await runCli(['read', '--config', config, '--catalog',
+        associations, '--state', stateFile],
+      { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: sandbox.baseUrl });
+      assert.equal(result.code, 0, result.stdout.slice(-1500));
+      return result.messages().filter((m) => m.type === 'RECORD')
+        .map((m) => m.record.data as { id: string; associations: unknown[] });
+    };
+    const company = sandbox.portal.companies[0]?.id ?? '';
+    const deal = sandbox.portal.deals.find((d) => !d.archived)?.id ?? '';
+    // Only the companies change; the deal's modified time stays.
+    relinkDeal(sandbox.portal, deal, [company], company);
+    const cursor = new Date(Date.now() - 10 * 60_000).toISOString();
+    const day = 24 * HOUR_MILLIS;
+
+    const recent = await readAssociations({ deal_company_associations: {
+      updated_after: cursor,
+      full_read_at: new Date(Date.now() - day).toISOString() } });
+    assert.ok(!recent.some((r) => r.id === deal),
+      'within the interval only changed deals are read');
+
+    const due = await readAssociations({ deal_company_associations: {
+      updated_after: cursor,
+      full_read_at: new Date(Date.now() - 8 * day).toISOString() } });
+    const relinked = due.find((r) => r.id === deal);
+    assert.deepEqual(
+      (relinked?.associations as Array<{ toObjectId: number }>)
+        .map((a) => String(a.toObjectId)), [company]);
+    assert.equal(due.length,
+      sandbox.portal.deals.filter((d) => !d.archived).length);
   });
 
   it('reads a deal archived during the archived listing, next time',
