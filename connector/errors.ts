@@ -33,6 +33,18 @@ export class HubSpotHttpError extends ConnectorError {
   }
 }
 
+/**
+ * Statuses that mean HubSpot refused the token itself; a malformed token
+ * can come back as 530 rather than 401.
+ */
+export const AUTH_FAILURE_STATUSES: readonly number[] = [401, 530];
+
+/** True for a HubSpot answer that refuses the token. */
+export function isAuthFailure(error: unknown): boolean {
+  return error instanceof HubSpotHttpError &&
+    AUTH_FAILURE_STATUSES.includes(error.status);
+}
+
 /** HubSpot kept answering 429 until the retry budget ran out. */
 export class RateLimitExhaustedError extends HubSpotHttpError {}
 
@@ -71,7 +83,7 @@ function nextStepFor(status: number): string {
   if (status === 0) {
     return 'Check HUBSPOT_BASE_URL and that this machine can reach it.';
   }
-  if (status === 401 || status === 530) {
+  if (AUTH_FAILURE_STATUSES.includes(status)) {
     return 'Check HUBSPOT_ACCESS_TOKEN: it must be a valid private app ' +
       'token for this portal.';
   }

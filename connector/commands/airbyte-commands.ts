@@ -3,7 +3,7 @@
  * protocol messages through a sink; none throws for a HubSpot failure.
  */
 import { CONFIG_SCHEMA } from '../config/spec.js';
-import { HubSpotHttpError } from '../errors.js';
+import { isAuthFailure } from '../errors.js';
 import type { HubSpotApi } from '../hubspot/hubspot-api.js';
 import {
   errorTrace,
@@ -30,11 +30,6 @@ export function spec(sink: MessageSink): void {
       supported_destination_sync_modes: ['append', 'append_dedup'],
     },
   });
-}
-
-function isAuthFailure(error: unknown): boolean {
-  return error instanceof HubSpotHttpError &&
-    [401, 530].includes(error.status);
 }
 
 /** One request per scope the streams need; each must succeed. */

@@ -4,6 +4,8 @@
  */
 import { once } from 'node:events';
 
+import { ConfigError, HubSpotHttpError, isAuthFailure } from '../errors.js';
+
 export type JsonObject = Record<string, unknown>;
 
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -84,9 +86,10 @@ export function errorTrace(
   };
 }
 
-// Bad config, and credentials HubSpot refuses, are the user's to fix.
+// Bad config, a token HubSpot refuses, and missing scopes (403) are the
+// user's to fix.
 function isConfigProblem(error: Error): boolean {
   const status = (error as { status?: unknown }).status;
-  return error.name === 'ConfigError' ||
-    (typeof status === 'number' && [401, 403, 530].includes(status));
+  return error instanceof ConfigError || isAuthFailure(error) ||
+    (error instanceof HubSpotHttpError && status === 403);
 }

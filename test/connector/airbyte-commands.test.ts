@@ -66,6 +66,16 @@ describe('source-hubspot Airbyte commands', () => {
     assert.doesNotMatch(result.stdout, /wrong-token/);
   });
 
+  it('discover reports a refused token as a config error trace',
+    async () => {
+      const result = await runCli(['discover', '--config', configFile],
+        { ...env, HUBSPOT_ACCESS_TOKEN: 'wrong-token' });
+      const trace = protocolMessages(result).find((m) => m.type === 'TRACE');
+      assert.equal(result.code, 1);
+      assert.equal(trace?.trace.error.failure_type, 'config_error');
+      assert.match(trace?.trace.error.message, /401.*HUBSPOT_ACCESS_TOKEN/s);
+    });
+
   it('check reports a config error as FAILED', async () => {
     const result = await runCli(['check', '--config', configFile],
       { HUBSPOT_BASE_URL: sandbox.baseUrl });
