@@ -2,13 +2,13 @@
  * Starts and stops the local BigQuery emulator (bqemulator from PyPI, in
  * the project's .venv) on a free loopback port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { waitForRestPort } from './emulator-startup.js';
-import { parentDeathPrefix } from './parent-death.js';
+import { spawnTied } from './parent-death.js';
 import { PROJECT_ROOT } from './paths.js';
 
 const BQEMULATOR_BIN = path.join(PROJECT_ROOT, '.venv', 'bin', 'bqemulator');
@@ -57,22 +57,19 @@ export async function startEmulator(
   // whose pipe fills while our event loop is busy would stall.
   const logFd = fs.openSync(logFile, 'a');
 
-  const argv = [
-    ...parentDeathPrefix(),
+  const child = spawnTied(
     BQEMULATOR_BIN,
-    'start',
-    '--rest-host', '127.0.0.1',
-    '--rest-port', '0',
-    '--grpc-host', '127.0.0.1',
-    '--grpc-port', '0',
-    '--ephemeral',
-    '--project', projectId,
-    '--log-format', 'json',
-    '--log-level', 'info',
-  ];
-  const child = spawn(
-    argv[0] ?? BQEMULATOR_BIN,
-    argv.slice(1),
+    [
+      'start',
+      '--rest-host', '127.0.0.1',
+      '--rest-port', '0',
+      '--grpc-host', '127.0.0.1',
+      '--grpc-port', '0',
+      '--ephemeral',
+      '--project', projectId,
+      '--log-format', 'json',
+      '--log-level', 'info',
+    ],
     {
       cwd: workDir,
       env: emulatorProcessEnv(),

@@ -2,11 +2,10 @@
  * Runs one pipeline step (`source-hubspot sync`, the transform) as its own
  * process, the way a scheduler would, with only the variables it needs.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { parentDeathPrefix } from './parent-death.js';
+import { spawnTied } from './parent-death.js';
 import { PROJECT_ROOT } from './paths.js';
 
 /** The build output this file belongs to (dist/ normally). */
@@ -48,10 +47,7 @@ export function runStep(
   options: StepOptions = {},
 ): Promise<StepResult> {
   return new Promise((resolve, reject) => {
-    // The step dies with us, even if we are killed outright.
-    const [command = process.execPath, ...prefix] = [
-      ...parentDeathPrefix(), process.execPath];
-    const child = spawn(command, [...prefix, entry, ...args], {
+    const child = spawnTied(process.execPath, [entry, ...args], {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: {
         PATH: process.env.PATH ?? '',

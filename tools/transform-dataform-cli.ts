@@ -3,11 +3,10 @@
  * process with exactly the environment it is given, and hands each output
  * line to the caller as it arrives.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
-import { parentDeathPrefix } from './parent-death.js';
+import { spawnTied } from './parent-death.js';
 import { PROJECT_ROOT } from './paths.js';
 
 /** The CLI entry point, pinned in package.json with @dataform/core. */
@@ -50,9 +49,7 @@ export function runDataformCli(
   options: DataformCliOptions,
 ): Promise<DataformCliResult> {
   return new Promise((resolve, reject) => {
-    const [command = process.execPath, ...prefix] = [
-      ...parentDeathPrefix(), process.execPath];
-    const child = spawn(command, [...prefix, DATAFORM_CLI_BUNDLE, ...args], {
+    const child = spawnTied(process.execPath, [DATAFORM_CLI_BUNDLE, ...args], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
